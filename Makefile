@@ -1,0 +1,64 @@
+# Workbench for the MGLRU secondary-MMU aging series on Linux 6.12 LTS.
+# Entry points: "make run" (the patched kernel's access_tracking_perf_test,
+# summarised) and "make check" (the tests). See README.md.
+#
+# Everything generated goes under $(WORK); ccache keeps its cache in its
+# default place (~/.cache/ccache) so that a new work directory rebuilds fast.
+
+WORK ?= $(CURDIR)/work
+TREE ?= $(WORK)/linux
+MODES ?= all
+export WORK TREE MODES
+
+S := scripts
+
+.NOTPARALLEL:
+.PHONY: help deps tree build build-debug selftests run check lint \
+	export-patches reset-tree clean
+
+help:
+	@echo "make run             build what is missing, boot the patched kernel, run"
+	@echo "                     access_tracking_perf_test, print what it measured"
+	@echo "make check           series applies, checkpatch, debug kernel build, KVM"
+	@echo "                     selftests in every MMU mode (MODES=tdp,shadow,...)"
+	@echo "make tree            unpack the base into \$$(WORK)/linux and apply patches/"
+	@echo "make build           build the patched kernel (build-debug: with lockdep etc.)"
+	@echo "make export-patches  regenerate patches/ from the commits in \$$(WORK)/linux"
+	@echo "make reset-tree      drop the tree's own commits and re-apply patches/"
+	@echo "make lint            shellcheck and the workbench's unit tests"
+	@echo "make clean           remove \$$(WORK)"
+
+deps:
+	@$(S)/install-deps.sh core
+
+tree: deps
+	@$(S)/prepare-tree.sh
+
+build: tree
+	@$(S)/build-kernel.sh $(TREE) $(WORK)/build/patched configs/kernel.config
+
+build-debug: tree
+	@$(S)/build-kernel.sh $(TREE) $(WORK)/build/patched-debug configs/kernel.config configs/debug.config
+
+run: deps
+	@MODES=$(if $(filter command line,$(origin MODES)),$(MODES),tdp) $(S)/run.sh
+
+check: deps
+	@$(S)/check.sh
+
+lint:
+	@$(S)/install-deps.sh lint
+	shellcheck -x $(S)/*.sh .ci/run
+	python3 -m unittest discover -s $(S)/tests
+
+export-patches:
+	@$(S)/export-patches.sh
+
+reset-tree:
+	@git -C $(TREE) reset -q --hard base
+	@rm -f $(TREE)/.git/workbench-series
+	@git -C $(TREE) update-ref -d refs/workbench/applied 2>/dev/null || true
+	@$(S)/prepare-tree.sh
+
+clean:
+	rm -rf $(WORK)

@@ -1,0 +1,81 @@
+#!/bin/sh
+# check.sh: the workbench tests ("make check").
+#
+#   1. the series (patches/) applies to the base
+#   2. checkpatch --strict on every patch
+#   3. the workbench's own unit tests
+#   4. the debug kernel builds; the KVM selftests build against it
+#   5. configs/check-tests.txt in every MMU mode of configs/mmu-modes.txt
+#      (MODES=tdp,shadow to choose), one guest boot per mode
+#
+# One result line per step, test and mode; the last line is
+# "N passed, N failed, N skipped"; exit status 1 if anything failed.
+set -eu
+. "$(dirname "$0")/common.sh"
+
+MODES=${MODES:-all}
+KOUT=${KOUT:-$WORK/build/patched-debug}
+STOUT=${STOUT:-$WORK/selftests/patched}
+R=$WORK/check
+res=$R/results.tsv
+rm -rf "$R"
+mkdir -p "$R"
+: >"$res"
+
+record() { # STATUS NAME SECONDS DETAIL
+	printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$res"
+	printf '%-5s %s (%ss)%s\n' "$1" "$2" "$3" "${4:+: $4}"
+}
+finish() {
+	exec python3 "$TOP/scripts/results.py" summary "$res"
+}
+# step NAME COMMAND...: run a step, record PASS or FAIL with its last error line.
+step() {
+	name=$1
+	shift
+	t0=$(date +%s)
+	if "$@" 2>"$R/step.err"; then
+		record PASS "$name" $(($(date +%s) - t0)) ""
+	else
+		cat "$R/step.err" >&2
+		record FAIL "$name" $(($(date +%s) - t0)) "$(grep -v '^ ' "$R/step.err" | tail -n 1)"
+		return 1
+	fi
+}
+
+# Which modes and tests: check the data before spending time on builds.
+modes=$(python3 "$TOP/scripts/test_plan.py" modes "$MODES") || exit 1
+programs=$(python3 "$TOP/scripts/test_plan.py" programs) || exit 1
+
+step "series: patches/ apply to $BASE_PACKAGE $BASE_VERSION" "$TOP/scripts/prepare-tree.sh" || finish
+
+n=0
+for p in "$TOP"/patches/0*.patch; do
+	[ -f "$p" ] || continue
+	case ${p##*/} in 0000-*) continue ;; esac
+	n=$((n + 1))
+	step "checkpatch: ${p##*/}" "$TOP/scripts/checkpatch.sh" "$p" || true
+done
+[ $n -gt 0 ] || record SKIP "checkpatch" 0 "the series has no patches yet"
+
+step "workbench unit tests" python3 -m unittest discover -q -s "$TOP/scripts/tests" || true
+
+step "build: debug kernel ($KOUT)" "$TOP/scripts/build-kernel.sh" "$TREE" "$KOUT" \
+	"$TOP/configs/kernel.config" "$TOP/configs/debug.config" || finish
+# shellcheck disable=SC2086
+step "build: KVM selftests" "$TOP/scripts/build-selftests.sh" "$TREE" "$KOUT" "$STOUT" $programs || finish
+
+for mode in $modes; do
+	rundir=$R/$mode
+	mkdir -p "$rundir"
+	python3 "$TOP/scripts/test_plan.py" plan "$mode" "$STOUT" >"$rundir/plan.txt"
+	kargs=$(python3 "$TOP/scripts/test_plan.py" kargs "$mode")
+	note "mode $mode: $(wc -l <"$rundir/plan.txt") tests${kargs:+ with $kargs}"
+	timeout=$(awk -F'\t' '{ s += $2 + 10 } END { print s + 120 }' "$rundir/plan.txt")
+	set --
+	[ -z "$kargs" ] || set -- -a "$kargs"
+	"$TOP/scripts/run-guest.sh" -q -k "$KOUT" -o "$rundir" -t "$timeout" "$@" -- \
+		"$TOP/scripts/guest-tests.sh /run/results/plan.txt" 2>"$rundir/runner.err" || true
+	python3 "$TOP/scripts/results.py" collect "$mode" "$rundir" "$res"
+done
+finish

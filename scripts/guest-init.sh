@@ -1,0 +1,29 @@
+#!/bin/sh
+# PID 1 of a workbench guest. The root is the host's, read-only over 9p;
+# the results share (tag "results") holds cmd.sh, which is run here. Its
+# output goes to output.log (the console keeps kernel messages only, so a
+# test printing "WARNING" is never taken for a kernel splat), its exit status
+# to status. The guest then powers off.
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
+HOME=/tmp
+export PATH HOME
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mountpoint -q /dev || mount -t devtmpfs devtmpfs /dev
+mount -t tmpfs tmpfs /tmp
+mount -t tmpfs tmpfs /run
+mount -t debugfs debugfs /sys/kernel/debug
+mount -t cgroup2 cgroup2 /sys/fs/cgroup
+mkdir -p /run/results
+mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144 results /run/results
+
+echo "workbench-guest: kernel $(uname -r), cmdline: $(cat /proc/cmdline)"
+cd /tmp || exit 1
+sh /run/results/cmd.sh >/run/results/output.log 2>&1 </dev/null
+echo $? >/run/results/status
+echo "workbench-guest: exit status $(cat /run/results/status 2>/dev/null)"
+sync
+umount /run/results
+echo o >/proc/sysrq-trigger
+sleep 30
