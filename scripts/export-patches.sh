@@ -15,8 +15,12 @@ n=$(git -C "$TREE" rev-list --count base..HEAD)
 tmp=$WORK/export.tmp
 rm -rf "$tmp"
 mkdir -p "$tmp"
-git -C "$TREE" format-patch -q --cover-letter --base=base --thread=shallow \
-	--subject-prefix=PATCH -o "$tmp" base..HEAD
+git -C "$TREE" format-patch -q --cover-letter --base=base --subject-prefix=PATCH \
+	-o "$tmp" base..HEAD
+# Date the cover letter like the newest commit, so that exporting an
+# unchanged series changes nothing.
+date=$(git -C "$TREE" log -1 --format=%aD HEAD)
+sed -i "1,/^\$/s/^Date: .*/Date: $date/" "$tmp/0000-cover-letter.patch"
 python3 "$TOP/scripts/cover_letter.py" "$PATCHES/0000-cover-letter.patch" \
 	"$tmp/0000-cover-letter.patch" >"$tmp/cover.new"
 mv "$tmp/cover.new" "$tmp/0000-cover-letter.patch"

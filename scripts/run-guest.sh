@@ -51,8 +51,8 @@ console=$out/console.log
 set -- "$QEMU" -machine "$QEMU_MACHINE" -accel "tcg,thread=$tcg" -cpu "$QEMU_CPU" \
 	-smp "$QEMU_SMP" -m "$mem" -nodefaults -display none -no-reboot -monitor none \
 	-serial "file:$console" \
-	-virtfs "local,path=/,mount_tag=/dev/root,security_model=none,readonly=on,multidevs=remap" \
-	-virtfs "local,path=$out,mount_tag=results,security_model=none,multidevs=remap" \
+	-virtfs "local,id=hostroot,path=/,mount_tag=/dev/root,security_model=none,readonly=on,multidevs=remap" \
+	-virtfs "local,id=results,path=$out,mount_tag=results,security_model=none,multidevs=remap" \
 	-kernel "$img" \
 	-append "$QEMU_CMDLINE root=/dev/root init=$TOP/scripts/guest-init.sh$args"
 echo "$*" >"$out/qemu.cmd"
