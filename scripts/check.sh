@@ -4,7 +4,8 @@
 #   1. the series (patches/) applies to the base
 #   2. checkpatch --strict on every patch
 #   3. the workbench's own unit tests
-#   4. the debug kernel builds; the KVM selftests build against it
+#   4. the debug kernel builds; the KVM selftests build against it; the
+#      guest runner fails on a kernel WARNING
 #   5. configs/check-tests.txt in every MMU mode of configs/mmu-modes.txt
 #      (MODES=tdp,shadow to choose), one guest boot per mode
 #
@@ -64,6 +65,22 @@ step "build: debug kernel ($KOUT)" "$TOP/scripts/build-kernel.sh" "$TREE" "$KOUT
 	"$TOP/configs/kernel.config" "$TOP/configs/debug.config" || finish
 # shellcheck disable=SC2086
 step "build: KVM selftests" "$TOP/scripts/build-selftests.sh" "$TREE" "$KOUT" "$STOUT" $programs || finish
+
+# The runner must fail a run whose console shows a kernel splat, even when
+# the command passes: inject a WARNING line into the kernel log.
+runner_catches_splats() {
+	if "$TOP/scripts/run-guest.sh" -q -k "$KOUT" -o "$R/runner-selftest" -t 120 -- \
+		'echo "WARNING: CPU: 0 PID: 1 at workbench/runner-selftest" >/dev/kmsg' \
+		2>"$R/runner-selftest.err"; then
+		echo "the runner passed a guest whose console shows a WARNING" >&2
+		return 1
+	fi
+	grep -q 'kernel splat' "$R/runner-selftest.err" || {
+		cat "$R/runner-selftest.err" >&2
+		return 1
+	}
+}
+step "workbench: the runner fails on a kernel WARNING" runner_catches_splats || true
 
 for mode in $modes; do
 	rundir=$R/$mode

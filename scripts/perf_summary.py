@@ -14,25 +14,45 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ktap  # noqa: E402
 
-# "Populating memory             : 10.123456789s" (access_tracking_perf_test)
-_TIMING = re.compile(r"^(?P<what>[A-Za-z][\w ()/-]*?)\s*:\s*(?P<sec>\d+\.\d+)s$")
+# "Populating memory             : 10.123456789s" or "Aging passes : 50"
+# (access_tracking_perf_test): a label, a colon, a number, an optional "s".
+_METRIC = re.compile(r"^(?P<what>[A-Za-z][\w ()/-]*?)\s*:\s*(?P<value>\d+(?:\.\d+)?)(?P<unit>s?)$")
 
 
 def measurements(log):
-    """[(label, seconds)] in the order printed."""
+    """[(label, value, unit)] in the order printed; unit is "s" or ""."""
     out = []
     for line in log:
-        m = _TIMING.match(line.strip())
+        m = _METRIC.match(line.strip())
         if m:
-            out.append((m.group("what"), float(m.group("sec"))))
+            out.append((m.group("what"), float(m.group("value")), m.group("unit")))
     return out
+
+
+def fmt(value, unit):
+    if unit == "%":
+        return "%13.1f%%" % value
+    return "%13.3fs" % value if unit else "%14d" % value
+
+
+def derive_slowdown(rows):
+    """Add "Slowdown under aging" (a percentage) where a run measured the
+    population time both without and with aging."""
+    base = rows.get("Populating memory", {})
+    aged = rows.get("Populating memory (aging)", {})
+    slow = {}
+    for mode in base:
+        if mode in aged and base[mode][0] > 0:
+            slow[mode] = (100.0 * (aged[mode][0] / base[mode][0] - 1), "%")
+    if slow:
+        rows["Slowdown under aging"] = slow
 
 
 def main(argv):
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2
-    table = {}   # test -> {label -> {mode -> seconds}}
+    table = {}   # test -> {label -> {mode -> (value, unit)}}
     modes = []
     status = {}
     for path in argv[1:]:
@@ -44,8 +64,10 @@ def main(argv):
             test = r.name.split("/", 1)[-1]
             status.setdefault(test, {})[mode] = r.status
             rows = table.setdefault(test, {})
-            for label, sec in measurements(r.log):
-                rows.setdefault(label, {})[mode] = sec
+            for label, value, unit in measurements(r.log):
+                rows.setdefault(label, {})[mode] = (value, unit)
+    for rows in table.values():
+        derive_slowdown(rows)
     for test, rows in table.items():
         print("\n%s" % test)
         width = max([len(label) for label in rows] + [10])
@@ -54,7 +76,7 @@ def main(argv):
             "%14s" % status[test].get(m, "-") for m in modes)))
         for label, by_mode in rows.items():
             print("  %-*s %s" % (width, label, " ".join(
-                "%13.3fs" % by_mode[m] if m in by_mode else "%14s" % "-" for m in modes)))
+                fmt(*by_mode[m]) if m in by_mode else "%14s" % "-" for m in modes)))
     return 0
 
 

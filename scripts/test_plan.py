@@ -7,13 +7,16 @@
   test_plan.py plan MODE DIR [LIST]  guest plan lines for MODE:
                                      NAME<TAB>TIMEOUT<TAB>COMMAND
 LIST defaults to configs/check-tests.txt. Unknown names are an error.
+A PROGRAM starting with "@" is a workbench script (scripts/NAME), run with
+its arguments; any other PROGRAM is a KVM selftest, run from DIR.
 """
 
 import os
 import shlex
 import sys
 
-CONFIGS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "configs")
+SCRIPTS = os.path.dirname(os.path.abspath(__file__))
+CONFIGS = os.path.join(SCRIPTS, "..", "configs")
 
 
 class PlanError(Exception):
@@ -72,15 +75,21 @@ def main(argv):
         print(modes[select_modes(argv[2], modes)[0]])
     elif cmd == "programs" and len(argv) in (2, 3):
         lst = argv[2] if len(argv) == 3 else os.path.join(CONFIGS, "check-tests.txt")
-        print(" ".join(sorted({t[3] for t in load_tests(lst, modes)})))
+        print(" ".join(sorted({t[3] for t in load_tests(lst, modes)
+                               if not t[3].startswith("@")})))
     elif cmd == "plan" and len(argv) in (4, 5):
         mode = select_modes(argv[2], modes)[0]
         lst = argv[4] if len(argv) == 5 else os.path.join(CONFIGS, "check-tests.txt")
         for name, test_modes, timeout, program, args in load_tests(lst, modes):
-            if mode in test_modes:
+            if mode not in test_modes:
+                continue
+            if program.startswith("@"):
+                command = " ".join(shlex.quote(w) for w in
+                                   [os.path.join(SCRIPTS, program[1:])] + args)
+            else:
                 command = "cd %s && ./%s" % (shlex.quote(argv[3]),
                                              " ".join(shlex.quote(w) for w in [program] + args))
-                print("%s/%s\t%d\t%s" % (mode, name, timeout, command))
+            print("%s/%s\t%d\t%s" % (mode, name, timeout, command))
     else:
         print(__doc__, file=sys.stderr)
         return 2
