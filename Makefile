@@ -13,7 +13,7 @@ export WORK TREE MODES
 S := scripts
 
 .NOTPARALLEL:
-.PHONY: help deps tree build build-debug selftests run check lint \
+.PHONY: help deps tree build build-debug run check bench check-cross lint \
 	export-patches reset-tree clean
 
 help:
@@ -21,6 +21,10 @@ help:
 	@echo "                     access_tracking_perf_test, print what it measured"
 	@echo "make check           series applies, checkpatch, debug kernel build, KVM"
 	@echo "                     selftests in every MMU mode (MODES=tdp,shadow,...)"
+	@echo "make bench           base vs patched kernel, aging benchmark, interleaved runs"
+	@echo "                     (BENCH=quick for a small matrix, REPS=N repetitions)"
+	@echo "make check-cross     compile the touched files for arm64 and x86 without"
+	@echo "                     MMU notifiers (W=1)"
 	@echo "make tree            unpack the base into \$$(WORK)/linux and apply patches/"
 	@echo "make build           build the patched kernel (build-debug: with lockdep etc.)"
 	@echo "make export-patches  regenerate patches/ from the commits in \$$(WORK)/linux"
@@ -45,6 +49,15 @@ run: deps
 
 check: deps
 	@$(S)/check.sh
+
+bench: deps
+	@$(S)/bench.sh
+
+check-cross: tree
+	@$(S)/install-deps.sh cross
+	@$(S)/build-touched.sh arm64 configs/cross-arm64.config $(WORK)/build/cross-arm64
+	@$(S)/build-touched.sh x86_64 configs/x86-no-mmu-notifier.config $(WORK)/build/x86-no-mmu-notifier
+	@echo "check-cross: the touched objects build for arm64 and for x86 without MMU notifiers"
 
 lint:
 	@$(S)/install-deps.sh lint

@@ -30,15 +30,18 @@ record() { # STATUS NAME SECONDS DETAIL
 finish() {
 	exec python3 "$TOP/scripts/results.py" summary "$res"
 }
-# step NAME COMMAND...: run a step, record PASS or FAIL with its last error line.
+# step NAME COMMAND...: run a step, its messages (progress, errors) shown as
+# they come; record PASS, or FAIL with its last error line.
 step() {
 	name=$1
 	shift
 	t0=$(date +%s)
-	if "$@" 2>"$R/step.err"; then
+	{
+		if "$@"; then echo 0; else echo $?; fi >"$R/step.rc"
+	} 2>&1 | tee "$R/step.err" >&2
+	if [ "$(cat "$R/step.rc")" = 0 ]; then
 		record PASS "$name" $(($(date +%s) - t0)) ""
 	else
-		cat "$R/step.err" >&2
 		record FAIL "$name" $(($(date +%s) - t0)) "$(grep -v '^ ' "$R/step.err" | tail -n 1)"
 		return 1
 	fi

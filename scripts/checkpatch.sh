@@ -21,11 +21,12 @@ for p in "$@"; do
 	p=$(cd "$(dirname "$p")" && pwd)/${p##*/}
 	# Run from the kernel tree: checkpatch reads its environment (git,
 	# spelling and const-struct lists) from the current directory.
-	(cd "$TREE" && ./scripts/checkpatch.pl --strict --terse --show-types -q \
-		--ignore FILE_PATH_CHANGES "$p") >&2 || {
+	if ! out=$(cd "$TREE" && ./scripts/checkpatch.pl --strict --terse --show-types -q \
+		--ignore FILE_PATH_CHANGES "$p" 2>&1); then
+		printf '%s\n' "$out" >&2
 		note "${p##*/}: checkpatch --strict complains"
 		rc=1
-	}
+	fi
 	added=$(awk '/^--- \/dev\/null/ { getline; sub(/^\+\+\+ b\//, ""); print }' "$p")
 	for f in $added; do
 		m=$(cd "$TREE" && perl scripts/get_maintainer.pl --no-git --no-git-fallback \

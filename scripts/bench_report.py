@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Turn "make bench" runs into a CSV, a text table and a chart.
+
+  bench_report.py row OUTPUT_LOG PREFIX     print PREFIX plus the run's four
+        measurements as a CSV row (fails if the run did not print them)
+  bench_report.py report CSV OUTDIR SETTINGS   write OUTDIR/table.txt and
+        OUTDIR/chart.png (gnuplot), and print the table
+
+Every number in the table comes from the CSV, which comes from the output
+of access_tracking_perf_test -a in each run.
+"""
+
+import csv
+import os
+import statistics
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import perf_summary  # noqa: E402
+
+LABELS = ("Populating memory", "Populating memory (aging)",
+          "Aging passes", "Average aging pass")
+
+
+def row(log_path, prefix):
+    with open(log_path, errors="replace") as f:
+        found = {label: value for label, value, _ in perf_summary.measurements(f)}
+    missing = [label for label in LABELS if label not in found]
+    if missing:
+        sys.exit("bench_report.py: %s lacks %s" % (log_path, ", ".join(missing)))
+    print("%s,%.6f,%.6f,%d,%.6f" % ((prefix,) + tuple(found[label] for label in LABELS)))
+
+
+def mem_mib(mem):
+    return int(float(mem[:-1]) * (1024 if mem.endswith("G") else 1))
+
+
+def summarise(rows):
+    """{(mmu, vcpus, mem): {kernel: stats}} from CSV rows."""
+    groups = {}
+    for r in rows:
+        key = (r["mmu"], int(r["vcpus"]), r["mem_per_vcpu"])
+        groups.setdefault(key, {}).setdefault(r["kernel"], []).append(r)
+    out = {}
+    for key, kernels in groups.items():
+        for kernel, runs in kernels.items():
+            plain = [float(r["populate_s"]) for r in runs]
+            aged = [float(r["populate_aging_s"]) for r in runs]
+            passes = [float(r["avg_aging_pass_s"]) for r in runs]
+            out.setdefault(key, {})[kernel] = {
+                "n": len(runs),
+                "plain": statistics.median(plain), "plain_min": min(plain), "plain_max": max(plain),
+                "aged": statistics.median(aged), "aged_min": min(aged), "aged_max": max(aged),
+                "slowdown": 100.0 * (statistics.median(aged) / statistics.median(plain) - 1),
+                "pass": statistics.median(passes),
+            }
+    return out
+
+
+def table(summary, settings):
+    lines = ["vCPU time to populate memory (median of N runs, [min-max]), without and",
+             "with MGLRU aging in a loop; slowdown = with/without - 1; aging pass =",
+             "median of the average pass time; ratios are patched/base.",
+             "Settings: " + settings, ""]
+    head = ("%-7s %5s %6s | %-7s %2s | %-22s | %-22s | %8s | %10s" %
+            ("MMU", "vCPUs", "mem", "kernel", "N", "without aging (s)", "with aging (s)",
+             "slowdown", "aging pass"))
+    lines += [head, "-" * len(head)]
+    for key in sorted(summary, key=lambda k: (k[0], k[1], mem_mib(k[2]))):
+        kernels = summary[key]
+        for kernel in ("base", "patched"):
+            if kernel not in kernels:
+                continue
+            s = kernels[kernel]
+            lines.append("%-7s %5d %6s | %-7s %2d | %6.2f [%6.2f-%6.2f] | %6.2f [%6.2f-%6.2f] | %7.1f%% | %9.3fs" % (
+                key[0], key[1], key[2], kernel, s["n"], s["plain"], s["plain_min"], s["plain_max"],
+                s["aged"], s["aged_min"], s["aged_max"], s["slowdown"], s["pass"]))
+        if "base" in kernels and "patched" in kernels:
+            b, p = kernels["base"], kernels["patched"]
+            lines.append("%-7s %5s %6s | %-10s | %22s | %-22s | %8s | %9.2fx" % (
+                "", "", "", "ratio", "", "%.2fx" % (p["aged"] / b["aged"]), "",
+                p["pass"] / b["pass"] if b["pass"] else float("nan")))
+    return "\n".join(lines) + "\n"
+
+
+def chart(summary, outdir):
+    """Slowdown and aging pass time against memory per vCPU, base vs patched."""
+    series = {}
+    for (mmu, vcpus, mem), kernels in summary.items():
+        for kernel, s in kernels.items():
+            series.setdefault((kernel, mmu, vcpus), []).append((mem_mib(mem), s["slowdown"], s["pass"]))
+    data = os.path.join(outdir, "chart.dat")
+    names = []
+    with open(data, "w") as f:
+        for (kernel, mmu, vcpus), points in sorted(series.items()):
+            names.append("%s %s %d vCPU" % (kernel, mmu, vcpus))
+            f.write("# %s\n" % names[-1])
+            for mib, slow, pss in sorted(points):
+                f.write("%d %.3f %.6f\n" % (mib, slow, pss))
+            f.write("\n\n")
+    plots = lambda col: ", ".join(
+        "'%s' index %d using 1:%d with linespoints title '%s'" % (data, i, col, n)
+        for i, n in enumerate(names))
+    script = """set terminal png size 1200,500
+set output '%s'
+set multiplot layout 1,2
+set logscale x 2
+set xlabel 'memory per vCPU (MiB)'
+set key top left
+set ylabel 'vCPU slowdown under aging (%%)'
+set title 'Slowdown while MGLRU ages'
+plot %s
+set ylabel 'average aging pass (s)'
+set title 'Aging pass time'
+plot %s
+unset multiplot
+""" % (os.path.join(outdir, "chart.png"), plots(2), plots(3))
+    subprocess.run(["gnuplot"], input=script, text=True, check=True)
+
+
+def report(csv_path, outdir, settings):
+    with open(csv_path) as f:
+        rows = list(csv.DictReader(f))
+    if not rows:
+        sys.exit("bench_report.py: no runs in %s" % csv_path)
+    summary = summarise(rows)
+    text = table(summary, settings)
+    with open(os.path.join(outdir, "table.txt"), "w") as f:
+        f.write(text)
+    sys.stdout.write(text)
+    chart(summary, outdir)
+
+
+def main(argv):
+    if len(argv) == 4 and argv[1] == "row":
+        row(argv[2], argv[3])
+    elif len(argv) == 5 and argv[1] == "report":
+        report(argv[2], argv[3], argv[4])
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
