@@ -48,7 +48,13 @@ apply_series() {
 		case ${p##*/} in 0000-*) continue ;; esac
 		if ! git_t am -q --keep-cr "$p" >"$WORK/am.log" 2>&1; then
 			git_t am --abort >/dev/null 2>&1 || true
-			sed 's/^/  /' "$WORK/am.log" >&2
+			# Leave no half-applied series behind: the next run
+			# starts again from the base.
+			git_t reset -q --hard base
+			git_t update-ref -d refs/workbench/applied 2>/dev/null || true
+			rm -f "$TREE/.git/workbench-series"
+			grep -v 'git am --abort\|git am --skip\|git am --continue\|^hint:' \
+				"$WORK/am.log" | sed 's/^/  /' >&2
 			die "patch ${p##*/} does not apply to the base"
 		fi
 		n=$((n + 1))
