@@ -18,6 +18,10 @@ JOBS=${JOBS:-3}
 CC="ccache gcc"
 command -v ccache >/dev/null || die "ccache missing: run scripts/install-deps.sh"
 export KBUILD_BUILD_TIMESTAMP="${BASE_DATE}" KBUILD_BUILD_USER=workbench KBUILD_BUILD_HOST=workbench
+# Paths under the work directory are hashed relative to it, so that a clone
+# in another directory (CI) gets ccache hits from this one's builds.
+CCACHE_BASEDIR=${CCACHE_BASEDIR:-$WORK}
+export CCACHE_BASEDIR
 
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)

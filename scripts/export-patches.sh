@@ -29,5 +29,7 @@ mv "$tmp"/0*.patch "$PATCHES"/
 rmdir "$tmp"
 # The tree now matches patches/ exactly: record it, as prepare-tree.sh does.
 git -C "$TREE" update-ref refs/workbench/applied HEAD
-cat "$PATCHES"/0*.patch | sha1sum | cut -c1-40 >"$TREE/.git/workbench-series"
+for p in "$PATCHES"/0*.patch; do
+	case ${p##*/} in 0000-*) ;; *) cat "$p" ;; esac
+done | sha1sum | cut -c1-40 >"$TREE/.git/workbench-series"
 note "exported $n patches and the cover letter to ${PATCHES#"$TOP"/}/"

@@ -14,8 +14,11 @@ set -eu
 PATCHES=${PATCHES:-$TOP/patches}
 git_t() { git -C "$TREE" "$@"; }
 
+# What the tree is made of: the code patches (the cover letter's text is not).
 series_id() {
-	cat "$PATCHES"/0*.patch 2>/dev/null | sha1sum | cut -c1-40
+	for p in "$PATCHES"/0*.patch; do
+		case ${p##*/} in 0000-*) ;; *) [ -f "$p" ] && cat "$p" ;; esac
+	done | sha1sum | cut -c1-40
 }
 
 make_base() {
