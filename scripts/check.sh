@@ -37,7 +37,8 @@ step() {
 	shift
 	t0=$(date +%s)
 	{
-		if "$@"; then echo 0; else echo $?; fi >"$R/step.rc"
+		if "$@"; then rc=0; else rc=$?; fi
+		echo "$rc" >"$R/step.rc"
 	} 2>&1 | tee "$R/step.err" >&2
 	if [ "$(cat "$R/step.rc")" = 0 ]; then
 		record PASS "$name" $(($(date +%s) - t0)) ""

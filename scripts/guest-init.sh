@@ -11,12 +11,24 @@ export PATH HOME
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mountpoint -q /dev || mount -t devtmpfs devtmpfs /dev
-mount -t tmpfs tmpfs /tmp
 mount -t tmpfs tmpfs /run
 mount -t debugfs debugfs /sys/kernel/debug
 mount -t cgroup2 cgroup2 /sys/fs/cgroup
-mkdir -p /run/results
+mkdir -p /run/results /run/host-tmp
 mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144 results /run/results
+
+# A writable /tmp. The host paths the run needs (listed in keep, e.g. a
+# checkout under the host's /tmp) stay visible through bind mounts.
+mount --bind /tmp /run/host-tmp
+mount -t tmpfs tmpfs /tmp
+while read -r keep; do
+	case $keep in
+	/tmp/?*)
+		mkdir -p "$keep"
+		mount --bind "/run/host-tmp/${keep#/tmp/}" "$keep"
+		;;
+	esac
+done </run/results/keep
 
 echo "workbench-guest: kernel $(uname -r), cmdline: $(cat /proc/cmdline)"
 cd /tmp || exit 1

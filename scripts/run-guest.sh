@@ -44,8 +44,12 @@ command -v "$QEMU" >/dev/null || die "$QEMU missing: run scripts/install-deps.sh
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-rm -f "$out/status" "$out/output.log" "$out/console.log" "$out/cmd.sh"
+rm -f "$out/status" "$out/output.log" "$out/console.log" "$out/cmd.sh" "$out/keep"
 printf '%s\n' "$*" >"$out/cmd.sh"
+# Host paths the guest must see although it mounts tmpfs on /tmp and /run.
+case $TOP/ in /run/*) die "the workbench cannot run from under /run ($TOP)" ;; esac
+case $WORK/ in /run/*) die "the work directory cannot be under /run ($WORK)" ;; esac
+printf '%s\n' "$TOP" "$WORK" >"$out/keep"
 
 console=$out/console.log
 set -- "$QEMU" -machine "$QEMU_MACHINE" -accel "tcg,thread=$tcg" -cpu "$QEMU_CPU" \
