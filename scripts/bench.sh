@@ -76,10 +76,29 @@ while [ $rep -le "$REPS" ]; do
 			# Memory: the guest's VM needs vcpus x mem, plus headroom.
 			gmem=$(awk -v v="$vcpus" -v m="$mem" 'BEGIN {
 				g = (m ~ /G$/) ? m + 0 : (m + 0) / 1024; printf "%dG", v * g + 3 }')
-			"$TOP/scripts/run-guest.sh" -q -T multi -m "$gmem" -t 1800 -k "$WORK/build/$kernel" \
-				-o "$run" "$@" -- \
-				"cd $WORK/selftests/patched && ./access_tracking_perf_test -a -b $mem -v $vcpus" ||
-				die "benchmark run failed: $run (output.log, console.log there)"
+			# A run that fails (e.g. multi-threaded TCG's rare stale
+			# translation of live-patched kernel text: "Oops: int3")
+			# is discarded, never used, and redone on a fresh boot,
+			# at most twice; every discarded run is listed.
+			try=1
+			until "$TOP/scripts/run-guest.sh" -q -T multi -m "$gmem" -t 1800 \
+				-k "$WORK/build/$kernel" -o "$run" "$@" -- \
+				"cd $WORK/selftests/patched && ./access_tracking_perf_test -a -b $mem -v $vcpus" \
+				2>"$run.err"; do
+				# Why: the runner's error (a splat, a timeout), or
+				# the test's own last words (an assertion).
+				first=$(grep -m1 'error:' "$run.err" | cut -c1-200)
+				last=$(grep -v '^[[:space:]]*$' "$run/output.log" 2>/dev/null |
+					tail -n 1 | cut -c1-200)
+				first="${first:+$first; }test: ${last:-no output}"
+				[ "$try" -lt 3 ] || die "benchmark run failed 3 times: $run ($first)"
+				mv "$run" "$run.discarded-$try"
+				mv "$run.err" "$run.discarded-$try.err"
+				mkdir -p "$run"
+				echo "$run attempt $try discarded: $first" >>"$R/discarded.txt"
+				note "run discarded ($first); retrying on a fresh boot"
+				try=$((try + 1))
+			done
 			python3 "$TOP/scripts/bench_report.py" row "$run/output.log" \
 				"$rep,$kernel,$mode,$vcpus,$mem" >>"$csv"
 		done
@@ -87,5 +106,7 @@ while [ $rep -le "$REPS" ]; do
 	rep=$((rep + 1))
 done
 
-python3 "$TOP/scripts/bench_report.py" report "$csv" "$R" "$(qemu_settings)"
+discarded=$(grep -c . "$R/discarded.txt" 2>/dev/null || true)
+python3 "$TOP/scripts/bench_report.py" report "$csv" "$R" \
+	"$(qemu_settings); ${discarded:-0} failed runs discarded and redone (discarded.txt)"
 note "finished in $((($(date +%s) - start) / 60)) minutes; table: $R/table.txt, CSV: $csv, chart: $R/chart.png"
