@@ -13,7 +13,7 @@ export WORK TREE MODES
 S := scripts
 
 .NOTPARALLEL:
-.PHONY: help deps tree build build-debug run check bench check-cross lint \
+.PHONY: help deps tree build build-debug run check bench check-cross check-series lint \
 	export-patches reset-tree clean
 
 help:
@@ -25,6 +25,7 @@ help:
 	@echo "                     (BENCH=quick for a small matrix, REPS=N repetitions)"
 	@echo "make check-cross     compile the touched files for arm64 and x86 without"
 	@echo "                     MMU notifiers (W=1)"
+	@echo "make check-series    compile the touched objects (W=1) at every patch"
 	@echo "make tree            unpack the base into \$$(WORK)/linux and apply patches/"
 	@echo "make build           build the patched kernel (build-debug: with lockdep etc.)"
 	@echo "make export-patches  regenerate patches/ from the commits in \$$(WORK)/linux"
@@ -63,6 +64,9 @@ lint:
 	@$(S)/install-deps.sh lint
 	shellcheck -x $(S)/*.sh .ci/run
 	python3 -m unittest discover -s $(S)/tests
+
+check-series: deps
+	@$(S)/check-series.sh
 
 export-patches:
 	@$(S)/export-patches.sh
