@@ -8,7 +8,9 @@
                                      NAME<TAB>TIMEOUT<TAB>COMMAND
 LIST defaults to configs/check-tests.txt. Unknown names are an error.
 A PROGRAM starting with "@" is a workbench script (scripts/NAME), run with
-its arguments; any other PROGRAM is a KVM selftest, run from DIR.
+its arguments; any other PROGRAM is a KVM selftest. Both run from DIR.
+Words of the form KEY=VALUE before PROGRAM set up the guest for the test:
+  zram-swap=SIZE   SIZE of swap on zram (scripts/guest-zram-swap.sh)
 """
 
 import os
@@ -17,6 +19,11 @@ import sys
 
 SCRIPTS = os.path.dirname(os.path.abspath(__file__))
 CONFIGS = os.path.join(SCRIPTS, "..", "configs")
+
+
+# Test setups (KEY=VALUE before PROGRAM): the guest script that wraps the
+# test's command, given VALUE as its first argument.
+SETUPS = {"zram-swap": "guest-zram-swap.sh"}
 
 
 class PlanError(Exception):
@@ -55,15 +62,39 @@ def load_tests(path, modes):
     for n, words in data_lines(path):
         if len(words) < 4:
             raise PlanError("%s:%d: expected NAME MODES TIMEOUT PROGRAM [ARGS...]" % (path, n))
-        name, spec, timeout, program = words[:4]
+        name, spec, timeout = words[:3]
         if not timeout.isdigit():
             raise PlanError("%s:%d: timeout '%s' is not a number" % (path, n, timeout))
+        setups = []
+        rest = words[3:]
+        while rest and "=" in rest[0] and not rest[0].startswith("@"):
+            key, _, value = rest.pop(0).partition("=")
+            if key not in SETUPS or not value:
+                raise PlanError("%s:%d: unknown test setup '%s=%s' (known: %s)"
+                                % (path, n, key, value, ", ".join(
+                                    "%s=VALUE" % k for k in sorted(SETUPS))))
+            setups.append((key, value))
+        if not rest:
+            raise PlanError("%s:%d: expected a PROGRAM after the test setups" % (path, n))
+        program = rest[0]
         try:
             test_modes = select_modes(spec, modes)
         except PlanError as e:
             raise PlanError("%s:%d: %s" % (path, n, e))
-        tests.append((name, test_modes, int(timeout), program, words[4:]))
+        tests.append((name, test_modes, int(timeout), program, rest[1:], setups))
     return tests
+
+
+def plan_line(mode, directory, name, test_modes, timeout, program, args, setups):
+    """NAME<TAB>TIMEOUT<TAB>COMMAND of one test in one mode."""
+    if program.startswith("@"):
+        words = [os.path.join(SCRIPTS, program[1:])] + args
+    else:
+        words = ["./" + program] + args
+    for key, value in reversed(setups):
+        words = [os.path.join(SCRIPTS, SETUPS[key]), value] + words
+    command = "cd %s && %s" % (shlex.quote(directory), " ".join(shlex.quote(w) for w in words))
+    return "%s/%s\t%d\t%s" % (mode, name, timeout, command)
 
 
 def main(argv):
@@ -80,16 +111,9 @@ def main(argv):
     elif cmd == "plan" and len(argv) in (4, 5):
         mode = select_modes(argv[2], modes)[0]
         lst = argv[4] if len(argv) == 5 else os.path.join(CONFIGS, "check-tests.txt")
-        for name, test_modes, timeout, program, args in load_tests(lst, modes):
-            if mode not in test_modes:
-                continue
-            if program.startswith("@"):
-                command = " ".join(shlex.quote(w) for w in
-                                   [os.path.join(SCRIPTS, program[1:])] + args)
-            else:
-                command = "cd %s && ./%s" % (shlex.quote(argv[3]),
-                                             " ".join(shlex.quote(w) for w in [program] + args))
-            print("%s/%s\t%d\t%s" % (mode, name, timeout, command))
+        for test in load_tests(lst, modes):
+            if mode in test[1]:
+                print(plan_line(mode, argv[3], *test))
     else:
         print(__doc__, file=sys.stderr)
         return 2
