@@ -14,7 +14,7 @@ S := scripts
 
 .NOTPARALLEL:
 .PHONY: help deps tree build build-debug run check bench check-cross check-series lint \
-	export-patches reset-tree clean
+	check-sanitizers check-regression soak export-patches reset-tree clean
 
 help:
 	@echo "make run             build what is missing, boot the patched kernel, run"
@@ -26,6 +26,12 @@ help:
 	@echo "make check-cross     compile the touched files for arm64 and x86 without"
 	@echo "                     MMU notifiers (W=1)"
 	@echo "make check-series    compile the touched objects (W=1) at every patch"
+	@echo "make check-sanitizers  the series' tests on KASAN and KCSAN kernels, base and"
+	@echo "                     patched (SANITIZERS=kasan, MODES=tdp to narrow)"
+	@echo "make check-regression  every x86 KVM selftest on the base and the patched kernel,"
+	@echo "                     side by side"
+	@echo "make soak            aging_stress + reclaim tests, SOAK_MINUTES (10) each per MMU mode, on the"
+	@echo "                     debug kernel"
 	@echo "make tree            unpack the base into \$$(WORK)/linux and apply patches/"
 	@echo "make build           build the patched kernel (build-debug: with lockdep etc.)"
 	@echo "make export-patches  regenerate patches/ from the commits in \$$(WORK)/linux"
@@ -67,6 +73,15 @@ lint:
 
 check-series: deps
 	@$(S)/check-series.sh
+
+check-sanitizers: deps
+	@$(S)/check-sanitizers.sh
+
+check-regression: deps
+	@$(S)/check-regression.sh
+
+soak: deps
+	@$(S)/soak.sh
 
 export-patches:
 	@$(S)/export-patches.sh

@@ -18,7 +18,6 @@ quick) matrix=$TOP/configs/bench-quick.txt ;;
 *) die "unknown BENCH '${BENCH}' (full or quick)" ;;
 esac
 case $REPS in '' | *[!0-9]* | 0) die "REPS must be a positive number, not '$REPS'" ;; esac
-BASE_TREE=$WORK/linux-base
 "$TOP/scripts/install-deps.sh" core bench
 . "$TOP/configs/qemu-x86_64.conf"
 
@@ -36,11 +35,7 @@ python3 "$TOP/scripts/test_plan.py" modes "$modes" >/dev/null
 
 # Kernels: the patched tree, and the base in a worktree of it at tag "base".
 "$TOP/scripts/prepare-tree.sh"
-if [ ! -d "$BASE_TREE" ]; then
-	git -C "$TREE" worktree add -q --detach "$BASE_TREE" base
-fi
-[ "$(git -C "$BASE_TREE" rev-parse HEAD)" = "$(git -C "$TREE" rev-parse base)" ] ||
-	die "$BASE_TREE is not at the base commit"
+BASE_TREE=$("$TOP/scripts/base-tree.sh")
 "$TOP/scripts/build-kernel.sh" "$BASE_TREE" "$WORK/build/base" "$TOP/configs/kernel.config"
 "$TOP/scripts/build-kernel.sh" "$TREE" "$WORK/build/patched" "$TOP/configs/kernel.config"
 # One test binary, built from the patched tree, runs on both kernels.

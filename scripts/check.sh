@@ -17,6 +17,7 @@ set -eu
 MODES=${MODES:-all}
 KOUT=${KOUT:-$WORK/build/patched-debug}
 STOUT=${STOUT:-$WORK/selftests/patched}
+LIST=$TOP/configs/check-tests.txt
 R=$WORK/check
 res=$R/results.tsv
 rm -rf "$R"
@@ -50,7 +51,7 @@ step() {
 
 # Which modes and tests: check the data before spending time on builds.
 modes=$(python3 "$TOP/scripts/test_plan.py" modes "$MODES") || exit 1
-programs=$(python3 "$TOP/scripts/test_plan.py" programs) || exit 1
+programs=$(python3 "$TOP/scripts/test_plan.py" programs "$LIST") || exit 1
 
 step "series: patches/ apply to $BASE_PACKAGE $BASE_VERSION" "$TOP/scripts/prepare-tree.sh" || finish
 
@@ -87,16 +88,7 @@ runner_catches_splats() {
 step "workbench: the runner fails on a kernel WARNING" runner_catches_splats || true
 
 for mode in $modes; do
-	rundir=$R/$mode
-	mkdir -p "$rundir"
-	python3 "$TOP/scripts/test_plan.py" plan "$mode" "$STOUT" >"$rundir/plan.txt"
-	kargs=$(python3 "$TOP/scripts/test_plan.py" kargs "$mode")
-	note "mode $mode: $(wc -l <"$rundir/plan.txt") tests${kargs:+ with $kargs}"
-	timeout=$(awk -F'\t' '{ s += $2 + 10 } END { print s + 120 }' "$rundir/plan.txt")
-	set --
-	[ -z "$kargs" ] || set -- -a "$kargs"
-	"$TOP/scripts/run-guest.sh" -q -k "$KOUT" -o "$rundir" -t "$timeout" "$@" -- \
-		"$TOP/scripts/guest-tests.sh /run/results/plan.txt" 2>"$rundir/runner.err" || true
-	python3 "$TOP/scripts/results.py" collect "$mode" "$rundir" "$res"
+	"$TOP/scripts/run-plan.sh" "$KOUT" "$STOUT" "$LIST" "$mode" "$R/$mode" || true
+	python3 "$TOP/scripts/results.py" collect "$mode" "$R/$mode" "$res"
 done
 finish

@@ -23,18 +23,9 @@ rm -rf "$R"
 mkdir -p "$R"
 : >"$R/results.tsv"
 for mode in $modes; do
-	rundir=$R/$mode
-	mkdir -p "$rundir"
-	python3 "$TOP/scripts/test_plan.py" plan "$mode" "$STOUT" "$LIST" >"$rundir/plan.txt"
-	kargs=$(python3 "$TOP/scripts/test_plan.py" kargs "$mode")
-	timeout=$(awk -F'\t' '{ s += $2 + 10 } END { print s + 120 }' "$rundir/plan.txt")
-	set --
-	[ -z "$kargs" ] || set -- -a "$kargs"
-	note "mode $mode: booting the patched kernel${kargs:+ with $kargs}"
-	"$TOP/scripts/run-guest.sh" -T multi -k "$KOUT" -o "$rundir" -t "$timeout" "$@" -- \
-		"$TOP/scripts/guest-tests.sh /run/results/plan.txt" 2>"$rundir/runner.err" || true
-	cat "$rundir/runner.err" >&2
-	python3 "$TOP/scripts/results.py" collect "$mode" "$rundir" "$R/results.tsv" >/dev/null
+	"$TOP/scripts/run-plan.sh" -T multi "$KOUT" "$STOUT" "$LIST" "$mode" "$R/$mode" || true
+	cat "$R/$mode/runner.err" >&2
+	python3 "$TOP/scripts/results.py" collect "$mode" "$R/$mode" "$R/results.tsv" >/dev/null
 done
 python3 "$TOP/scripts/perf_summary.py" "$R"/*/output.log
 python3 "$TOP/scripts/results.py" summary "$R/results.tsv"
