@@ -1,15 +1,26 @@
 #!/bin/sh
-# check-series.sh: bisectability. For every patch of the series, in order,
-# check out the tree at that patch and compile (W=1) the objects the series
-# touches -- KVM x86, virt/kvm, mm/mmu_notifier.o, mm/vmscan.o, and the KVM
-# selftests at patches that touch them -- in a build directory of its own
-# (configuration: configs/kernel.config). A failure names the patch.
-# The tree is returned to the series' head afterwards.
+# check-series.sh: bisectability ("make check-series"). For every patch of
+# the series, in order, check out the tree at that patch and
+#   1. run checkpatch --strict on the patch file (patches/NNNN-*.patch);
+#   2. build the whole kernel (bzImage, configs/kernel.config),
+#      incrementally, with ccache, in a build directory of its own;
+#   3. compile the objects the series touches (KVM x86, virt/kvm,
+#      mm/mmu_notifier.o, mm/vmscan.o) with W=1, in another one, and the
+#      KVM selftests at patches that touch them.
+# Any failure names the patch. Then, at the head of the series, the static
+# analysis of scripts/check-static.sh (sparse, kernel-doc). The tree is
+# returned to the series' head afterwards.
+#
+#   FULL=0   skip step 2 (the first full run rebuilds most of the kernel at
+#            the patches that change include/linux/mmu_notifier.h)
 set -eu
 . "$(dirname "$0")/common.sh"
 
+FULL=${FULL:-1}
 OUT=$WORK/build/bisect
+WOUT=$WORK/build/bisect-w1
 STOUT=$WORK/selftests/bisect
+start=$(date +%s)
 "$TOP/scripts/prepare-tree.sh"
 [ -z "$(git -C "$TREE" status --porcelain --untracked-files=no)" ] ||
 	die "$TREE has uncommitted changes"
@@ -17,29 +28,48 @@ head=$(git -C "$TREE" symbolic-ref -q --short HEAD || git -C "$TREE" rev-parse H
 trap 'git -C "$TREE" checkout -q "$head"' EXIT
 export CCACHE_BASEDIR="$WORK"
 
-# Configure once, at the head of the series.
-"$TOP/scripts/build-kernel.sh" "$TREE" "$OUT" "$TOP/configs/kernel.config" >/dev/null 2>&1 ||
-	die "the series' head does not build: run 'make build' for the error"
+# Configure both build directories once, at the head of the series.
+for d in "$OUT" "$WOUT"; do
+	"$TOP/scripts/build-kernel.sh" "$TREE" "$d" "$TOP/configs/kernel.config" >/dev/null 2>&1 ||
+		die "the series' head does not build: run 'make build' for the error"
+done
 
+total=$(git -C "$TREE" rev-list --count base..HEAD)
 n=0
 for c in $(git -C "$TREE" rev-list --reverse base..HEAD); do
 	n=$((n + 1))
 	subject=$(git -C "$TREE" log -1 --format=%s "$c")
+	what="patch $n/$total ($subject)"
+	patch=$(ls "$TOP/patches/$(printf '%04d' $n)"-*.patch 2>/dev/null) ||
+		die "$what: no patches/$(printf '%04d' $n)-*.patch: run 'make export-patches'"
+	"$TOP/scripts/checkpatch.sh" "$patch" || die "$what: checkpatch --strict complains"
 	git -C "$TREE" checkout -q "$c"
-	log=$OUT/bisect-$n.log
-	if ! make -s -C "$TREE" O="$OUT" CC="ccache gcc" W=1 -j"${JOBS:-3}" olddefconfig \
+	t0=$(date +%s)
+	if [ "$FULL" = 1 ]; then
+		log=$OUT/bisect-$n.log
+		if ! make -s -C "$TREE" O="$OUT" CC="ccache gcc" HOSTCC="ccache gcc" -j"${JOBS:-3}" \
+			olddefconfig bzImage >"$log" 2>&1; then
+			grep -E -A5 'error:|undefined reference' "$log" | head -n 30 >&2
+			die "$what: the kernel does not build (log: $log)"
+		fi
+	fi
+	log=$WOUT/bisect-$n.log
+	if ! make -s -C "$TREE" O="$WOUT" CC="ccache gcc" W=1 -j"${JOBS:-3}" olddefconfig \
 		arch/x86/kvm/ mm/mmu_notifier.o mm/vmscan.o >"$log" 2>&1; then
 		grep -E -A5 'error:' "$log" | head -n 30 >&2
-		die "patch $n ($subject) does not build (log: $log)"
+		die "$what: the touched objects do not build with W=1 (log: $log)"
 	fi
 	if git -C "$TREE" diff --name-only "$c~1" "$c" | grep -q '^tools/testing/selftests/kvm/'; then
 		progs=""
-		for p in access_tracking_perf_test x86_64/aging_stress_test; do
+		for p in access_tracking_perf_test x86_64/aging_stress_test lru_gen_reclaim_test; do
 			[ ! -f "$TREE/tools/testing/selftests/kvm/$p.c" ] || progs="$progs $p"
 		done
 		# shellcheck disable=SC2086
 		"$TOP/scripts/build-selftests.sh" "$TREE" "$OUT" "$STOUT" $progs 2>"$log.st" ||
-			die "patch $n ($subject): KVM selftests do not build (log: $log.st)"
+			die "$what: KVM selftests do not build (log: $log.st)"
 	fi
-	note "patch $n builds: $subject"
+	note "$what: checkpatch clean, $([ "$FULL" = 1 ] && echo "kernel builds, ")touched objects build with W=1 ($(($(date +%s) - t0))s)"
 done
+git -C "$TREE" checkout -q "$head"
+"$TOP/scripts/check-static.sh"
+note "all $total patches pass, in $((($(date +%s) - start) / 60)) minutes"

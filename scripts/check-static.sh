@@ -1,0 +1,57 @@
+#!/bin/sh
+# check-static.sh: static analysis of what the series touches, at its head.
+#   - sparse (make C=2) on the touched objects, in the base and the patched
+#     kernel builds of configs/kernel.config (work/build/{base,patched}, built
+#     or brought up to date first): a sparse
+#     warning in the patched tree that the base does not have (same file
+#     and message, line numbers aside) fails;
+#   - scripts/kernel-doc -none on every touched .c/.h file: a warning that
+#     the base's version of the file does not have fails.
+set -eu
+. "$(dirname "$0")/common.sh"
+
+"$TOP/scripts/install-deps.sh" analysis
+BASE_TREE=$("$TOP/scripts/base-tree.sh")
+R=$WORK/static
+mkdir -p "$R"
+objs="arch/x86/kvm/ mm/mmu_notifier.o mm/vmscan.o virt/kvm/"
+export CCACHE_BASEDIR="$WORK"
+
+for k in base patched; do
+	src=$TREE
+	[ $k = patched ] || src=$BASE_TREE
+	out=$WORK/build/$k
+	"$TOP/scripts/build-kernel.sh" "$src" "$out" "$TOP/configs/kernel.config" >/dev/null 2>&1 ||
+		die "$k: the kernel does not build in $out: run build-kernel.sh for the error"
+	note "sparse (C=2) on $objs of the $k tree"
+	# shellcheck disable=SC2086
+	make -s -C "$src" O="$out" CC="ccache gcc" C=2 -j"${JOBS:-3}" $objs >"$R/sparse-$k.log" 2>&1 ||
+		die "$k: make C=2 failed (log: $R/sparse-$k.log)"
+	# file: message, without line and column, with paths relative to the tree
+	grep -E '^[^ ]+:[0-9]+:[0-9]+: (warning|error):' "$R/sparse-$k.log" |
+		sed -E "s|^$src/||; s|^\.\./||; s|:[0-9]+:[0-9]+:|:|" | sort -u >"$R/sparse-$k.txt" || true
+done
+new=$(comm -13 "$R/sparse-base.txt" "$R/sparse-patched.txt")
+[ -z "$new" ] || {
+	printf '%s\n' "$new" >&2
+	die "sparse: warnings the base does not have (log: $R/sparse-patched.log)"
+}
+note "sparse: no new warning ($(wc -l <"$R/sparse-patched.txt") in the base and the series alike)"
+
+# kernel-doc's messages for file $2 of tree $1, without line numbers.
+kdoc() {
+	[ ! -f "$1/$2" ] || (cd "$1" && scripts/kernel-doc -none "$2" 2>&1) |
+		sed -E 's/:[0-9]+:/:/' | sort -u
+}
+files=$(git -C "$TREE" diff --name-only --diff-filter=AM base HEAD -- '*.c' '*.h' | grep -v '^tools/')
+: >"$R/kernel-doc-new.txt"
+for f in $files; do
+	kdoc "$BASE_TREE" "$f" >"$R/kdoc-base"
+	kdoc "$TREE" "$f" >"$R/kdoc-patched"
+	comm -13 "$R/kdoc-base" "$R/kdoc-patched" >>"$R/kernel-doc-new.txt"
+done
+if [ -s "$R/kernel-doc-new.txt" ]; then
+	cat "$R/kernel-doc-new.txt" >&2
+	die "kernel-doc: new warnings in the files the series touches"
+fi
+note "kernel-doc -none: no new warning in $(echo "$files" | wc -w) touched files"
