@@ -78,7 +78,8 @@ check-sanitizers: deps
 	@$(S)/check-sanitizers.sh
 
 check-regression: deps
-	@$(S)/check-regression.sh
+	@MODES=$(if $(filter command line environment,$(origin MODES)),$(MODES),tdp) \
+		$(S)/check-regression.sh
 
 soak: deps
 	@$(S)/soak.sh

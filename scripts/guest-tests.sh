@@ -23,7 +23,8 @@ while IFS=$tab read -r name limit cmd; do
 	rc=$?
 	t=$(($(date +%s) - start))
 	echo "workbench-test: end $name" >/dev/kmsg
-	sed 's/^/# /' "$log"
+	# Every line, the last one too, ends before the result line.
+	awk '{ print "# " $0 }' "$log"
 	case $rc in
 	0) echo "ok $i $name # time=${t}s" ;;
 	4) echo "ok $i $name # SKIP $(tail -n 1 "$log" | tr -d '#') time=${t}s" ;;
