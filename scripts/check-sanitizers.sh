@@ -2,7 +2,8 @@
 # check-sanitizers.sh: "make check-sanitizers". The series' tests
 # (configs/sanitizer-tests.txt) on KASAN and KCSAN kernels, the base and the
 # patched one (same configuration: configs/kernel.config + the sanitizer's
-# fragment), under the same QEMU settings, in every MMU mode of $MODES.
+# fragment), under the same QEMU settings and at the same time, in every
+# MMU mode of $MODES.
 # A report from a function the series changes, or a failed test, on the
 # patched kernel fails the run; other reports are listed, with whether the
 # base kernel showed them too (scripts/sanitizer_report.py).
@@ -44,12 +45,19 @@ rm -rf "$R"
 mkdir -p "$R"
 python3 "$TOP/scripts/sanitizer_report.py" touched "$TREE" >"$R/touched-functions.txt"
 note "$(wc -l <"$R/touched-functions.txt") functions changed by the series (list: $R/touched-functions.txt)"
+# The base and the patched kernel boot at the same time, so that both see
+# the same machine load (the tests have time limits).
 for s in $SANITIZERS; do
 	for mode in $modes; do
 		for k in base patched; do
 			"$TOP/scripts/run-plan.sh" "$WORK/build/$k-$s" "$STOUT" "$LIST" "$mode" \
-				"$R/$s/$mode/$k" || true
-			note "$s $mode $k: $(tail -n 1 "$R/$s/$mode/$k/runner.err" 2>/dev/null || true)"
+				"$R/$s/$mode/$k" || true &
+		done
+		wait
+		for k in base patched; do
+			note "$s $mode $k: $(grep -c '^ok' "$R/$s/$mode/$k/output.log" 2>/dev/null) ok," \
+				"$(grep -c '^not ok' "$R/$s/$mode/$k/output.log" 2>/dev/null) not ok," \
+				"$(grep -c 'BUG: K[AC]SAN' "$R/$s/$mode/$k/console.log" 2>/dev/null) report line(s)"
 		done
 	done
 done
