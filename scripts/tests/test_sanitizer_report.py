@@ -120,6 +120,18 @@ class Report(unittest.TestCase):
         self.assertEqual(problems, 0)
         self.assertIn("untouched code, also on the base", text)
 
+    def test_report_seen_in_another_mode(self):
+        with tempfile.TemporaryDirectory() as d:
+            for mode, kernel, console in (("tdp", "base", ""), ("tdp", "patched", KASAN),
+                                          ("shadow", "base", KASAN), ("shadow", "patched", "")):
+                rundir = os.path.join(d, "kasan", mode, kernel)
+                os.makedirs(rundir)
+                with open(os.path.join(rundir, "console.log"), "w") as f:
+                    f.write(console)
+            out = io.StringIO()
+            sr.report(set(), d, out)
+        self.assertIn("untouched code, on the base in another MMU mode", out.getvalue())
+
     def test_new_untouched_report_is_marked(self):
         problems, text = self.run_report("", KASAN, set())
         self.assertEqual(problems, 0)
