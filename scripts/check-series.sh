@@ -42,8 +42,10 @@ for c in $(git -C "$TREE" rev-list --reverse base..HEAD); do
 	what="patch $n/$total ($subject)"
 	patch=$(ls "$TOP/patches/$(printf '%04d' $n)"-*.patch 2>/dev/null) ||
 		die "$what: no patches/$(printf '%04d' $n)-*.patch: run 'make export-patches'"
-	"$TOP/scripts/checkpatch.sh" "$patch" || die "$what: checkpatch --strict complains"
+	# The tree at this patch: checkpatch.sh looks up the files it adds in
+	# MAINTAINERS.
 	git -C "$TREE" checkout -q "$c"
+	"$TOP/scripts/checkpatch.sh" "$patch" || die "$what: checkpatch --strict complains"
 	t0=$(date +%s)
 	if [ "$FULL" = 1 ]; then
 		log=$OUT/bisect-$n.log
