@@ -24,6 +24,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ktap  # noqa: E402
+from results import read_lines  # noqa: E402
 
 _TIMESTAMP = re.compile(r"^\[\s*\d+\.\d+\]\s?")
 _TITLE = re.compile(r"\bBUG: (KASAN|KCSAN): (.*)")
@@ -137,14 +138,6 @@ def touched_functions(tree, rev="base"):
             if any(first <= n <= last for n in lines):
                 names.add(name)
     return sorted(names)
-
-
-def read_lines(path):
-    try:
-        with open(path, errors="replace") as f:
-            return f.readlines()
-    except FileNotFoundError:
-        return []
 
 
 def load_runs(results):
