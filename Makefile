@@ -13,7 +13,7 @@ export WORK TREE MODES
 S := scripts
 
 .NOTPARALLEL:
-.PHONY: help deps tree build build-debug run check bench check-cross check-series lint \
+.PHONY: help deps tree build build-debug run check bench check-cross check-series lint bench-interference \
 	check-sanitizers check-regression soak export-patches reset-tree clean
 
 help:
@@ -22,6 +22,7 @@ help:
 	@echo "make check           series applies, checkpatch, debug kernel build, KVM"
 	@echo "                     selftests in every MMU mode (MODES=tdp,shadow,...)"
 	@echo "make bench           base vs patched kernel, aging benchmark, interleaved runs"
+	@echo "make bench-interference  how much a busy second CPU alone slows a vCPU under TCG"
 	@echo "                     (BENCH=quick for a small matrix, REPS=N repetitions)"
 	@echo "make check-cross     compile the touched files for arm64 and x86 without"
 	@echo "                     MMU notifiers (W=1)"
@@ -59,6 +60,9 @@ check: deps
 
 bench: deps
 	@$(S)/bench.sh
+
+bench-interference: deps
+	@$(S)/bench-interference.sh
 
 check-cross: tree
 	@$(S)/install-deps.sh cross

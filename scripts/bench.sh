@@ -8,10 +8,13 @@
 #
 #   BENCH=full|quick   matrix: configs/bench.txt or configs/bench-quick.txt
 #   REPS=N             repetitions (default 3)
+#   MAX_TRIES=N        attempts per run before giving up (default 5;
+#                      scripts/bench-run.sh)
 set -eu
 . "$(dirname "$0")/common.sh"
 
 REPS=${REPS:-3}
+MAX_TRIES=${MAX_TRIES:-5}
 case ${BENCH:-full} in
 full) matrix=$TOP/configs/bench.txt ;;
 quick) matrix=$TOP/configs/bench-quick.txt ;;
@@ -33,19 +36,14 @@ rows=$(grep -v '^#' "$matrix" | grep -c .)
 modes=$(awk '!/^#/ && NF { print $1 }' "$matrix" | sort -u | paste -sd, -)
 python3 "$TOP/scripts/test_plan.py" modes "$modes" >/dev/null
 
-# Kernels: the patched tree, and the base in a worktree of it at tag "base".
-"$TOP/scripts/prepare-tree.sh"
-BASE_TREE=$("$TOP/scripts/base-tree.sh")
-"$TOP/scripts/build-kernel.sh" "$BASE_TREE" "$WORK/build/base" "$TOP/configs/kernel.config"
-"$TOP/scripts/build-kernel.sh" "$TREE" "$WORK/build/patched" "$TOP/configs/kernel.config"
-# One test binary, built from the patched tree, runs on both kernels.
-"$TOP/scripts/build-selftests.sh" "$TREE" "$WORK/build/patched" "$WORK/selftests/patched" \
-	access_tracking_perf_test
+"$TOP/scripts/build-bench-kernels.sh"
 
-# Rough estimate: boot plus two populations at ~40 s per GiB of guest memory.
+# Rough estimate, from the full matrix on the 2-core development machine:
+# ~15 s to boot, ~35 s per GiB of VM memory for both populations; failed
+# runs that are redone come on top.
 est=$(awk -v reps="$REPS" '!/^#/ && NF {
 	m = $3; g = (m ~ /G$/) ? m + 0 : (m + 0) / 1024
-	s += 30 + 2 * 40 * g * $2
+	s += 15 + 35 * g * $2
 } END { printf "%d", s * 2 * reps }' "$matrix")
 note "$rows configurations x 2 kernels x $REPS repetitions = $((rows * 2 * REPS)) guest runs," \
 	"estimated $((est / 60)) minutes (multi-threaded TCG; keep the machine otherwise idle)"
@@ -64,36 +62,15 @@ while [ $rep -le "$REPS" ]; do
 		for kernel in base patched; do
 			n=$(( $(grep -c . "$csv") ))
 			run=$R/runs/$rep-$kernel-$mode-$vcpus-$mem
-			mkdir -p "$run"
 			note "[$n/$total] $kernel kernel, $mode, $vcpus vCPU x $mem, repetition $rep"
 			set --
 			[ -z "$kargs" ] || set -- -a "$kargs"
 			# Memory: the guest's VM needs vcpus x mem, plus headroom.
 			gmem=$(awk -v v="$vcpus" -v m="$mem" 'BEGIN {
 				g = (m ~ /G$/) ? m + 0 : (m + 0) / 1024; printf "%dG", v * g + 3 }')
-			# A run that fails (e.g. multi-threaded TCG's rare stale
-			# translation of live-patched kernel text: "Oops: int3")
-			# is discarded, never used, and redone on a fresh boot,
-			# at most twice; every discarded run is listed.
-			try=1
-			until "$TOP/scripts/run-guest.sh" -q -T multi -m "$gmem" -t 1800 \
-				-k "$WORK/build/$kernel" -o "$run" "$@" -- \
-				"cd $WORK/selftests/patched && ./access_tracking_perf_test -a -b $mem -v $vcpus" \
-				2>"$run.err"; do
-				# Why: the runner's error (a splat, a timeout), or
-				# the test's own last words (an assertion).
-				first=$(grep -m1 'error:' "$run.err" | cut -c1-200)
-				last=$(grep -v '^[[:space:]]*$' "$run/output.log" 2>/dev/null |
-					tail -n 1 | cut -c1-200)
-				first="${first:+$first; }test: ${last:-no output}"
-				[ "$try" -lt 3 ] || die "benchmark run failed 3 times: $run ($first)"
-				mv "$run" "$run.discarded-$try"
-				mv "$run.err" "$run.discarded-$try.err"
-				mkdir -p "$run"
-				echo "$run attempt $try discarded: $first" >>"$R/discarded.txt"
-				note "run discarded ($first); retrying on a fresh boot"
-				try=$((try + 1))
-			done
+			"$TOP/scripts/bench-run.sh" "$run" "$MAX_TRIES" "$R/discarded.txt" -- \
+				-T multi -m "$gmem" -t 1800 -k "$WORK/build/$kernel" "$@" -- \
+				"cd $WORK/selftests/patched && ./access_tracking_perf_test -a -b $mem -v $vcpus"
 			python3 "$TOP/scripts/bench_report.py" row "$run/output.log" \
 				"$rep,$kernel,$mode,$vcpus,$mem" >>"$csv"
 		done

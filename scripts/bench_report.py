@@ -5,6 +5,8 @@
         measurements as a CSV row (fails if the run did not print them)
   bench_report.py report CSV OUTDIR SETTINGS   write OUTDIR/table.txt and
         OUTDIR/chart.png (gnuplot), and print the table
+  bench_report.py interference CSV OUTDIR SETTINGS   the same for the runs of
+        bench-interference.sh (OUTDIR/table.txt only)
 
 Every number in the table comes from the CSV, which comes from the output
 of access_tracking_perf_test -a in each run.
@@ -132,11 +134,57 @@ def report(csv_path, outdir, settings):
     chart(summary, outdir)
 
 
+LOADS = (("idle", "idle"), ("spin", "user-space spin loop"),
+         ("copy", "dd /dev/zero -> /dev/null"))
+
+
+def interference_table(rows, settings):
+    """Population time per kernel with the other CPU idle or busy, and the
+    population under aging of the idle runs, each against the idle median."""
+    runs = {}
+    for r in rows:
+        runs.setdefault((r["kernel"], r["load"]), []).append(r)
+    lines = ["vCPU time to populate memory (median of N runs, [min-max]) with the",
+             "guest's other CPU idle, busy, or running MGLRU aging in a loop (the",
+             "\"with aging\" half of the idle runs); change against idle.",
+             "Settings: " + settings, ""]
+    head = "%-7s | %-28s | %2s | %-22s | %8s" % ("kernel", "other CPU", "N", "populate (s)", "vs idle")
+    lines += [head, "-" * len(head)]
+    for kernel in ("base", "patched"):
+        idle = runs.get((kernel, "idle"))
+        if not idle:
+            continue
+        ref = statistics.median(float(r["populate_s"]) for r in idle)
+        cases = [(label, [float(r["populate_s"]) for r in runs.get((kernel, load), [])])
+                 for load, label in LOADS]
+        cases.append(("MGLRU aging in a loop", [float(r["populate_aging_s"]) for r in idle]))
+        for label, times in cases:
+            if not times:
+                continue
+            med = statistics.median(times)
+            lines.append("%-7s | %-28s | %2d | %6.2f [%6.2f-%6.2f] | %+7.1f%%" % (
+                kernel, label, len(times), med, min(times), max(times), 100.0 * (med / ref - 1)))
+    return "\n".join(lines) + "\n"
+
+
+def interference(csv_path, outdir, settings):
+    with open(csv_path) as f:
+        rows = list(csv.DictReader(f))
+    if not rows:
+        sys.exit("bench_report.py: no runs in %s" % csv_path)
+    text = interference_table(rows, settings)
+    with open(os.path.join(outdir, "table.txt"), "w") as f:
+        f.write(text)
+    sys.stdout.write(text)
+
+
 def main(argv):
     if len(argv) == 4 and argv[1] == "row":
         row(argv[2], argv[3])
     elif len(argv) == 5 and argv[1] == "report":
         report(argv[2], argv[3], argv[4])
+    elif len(argv) == 5 and argv[1] == "interference":
+        interference(argv[2], argv[3], argv[4])
     else:
         print(__doc__, file=sys.stderr)
         return 2

@@ -28,11 +28,13 @@ head=$(git -C "$TREE" symbolic-ref -q --short HEAD || git -C "$TREE" rev-parse H
 trap 'git -C "$TREE" checkout -q "$head"' EXIT
 export CCACHE_BASEDIR="$WORK"
 
-# Configure both build directories once, at the head of the series.
-for d in "$OUT" "$WOUT"; do
-	"$TOP/scripts/build-kernel.sh" "$TREE" "$d" "$TOP/configs/kernel.config" >/dev/null 2>&1 ||
-		die "the series' head does not build: run 'make build' for the error"
-done
+# Configure the build directories once, at the head of the series: $OUT
+# with a full build, $WOUT (which only ever builds the touched objects) with
+# the same .config.
+"$TOP/scripts/build-kernel.sh" "$TREE" "$OUT" "$TOP/configs/kernel.config" >/dev/null 2>&1 ||
+	die "the series' head does not build: run 'make build' for the error"
+mkdir -p "$WOUT"
+cmp -s "$OUT/.config" "$WOUT/.config" || cp "$OUT/.config" "$WOUT/.config"
 
 total=$(git -C "$TREE" rev-list --count base..HEAD)
 n=0

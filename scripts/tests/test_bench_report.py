@@ -28,6 +28,22 @@ class BenchReportTest(unittest.TestCase):
         self.assertIn("ratio", text)
         self.assertIn("0.20x", text)  # aging pass 0.1 / 0.5
 
+    def test_interference(self):
+        def irun(kernel, load, plain, aged):
+            return {"rep": "1", "kernel": kernel, "load": load, "populate_s": plain,
+                    "populate_aging_s": aged, "aging_passes": "9", "avg_aging_pass_s": "0.1"}
+        rows = [irun("base", "idle", "10", "13"), irun("base", "idle", "12", "14"),
+                irun("base", "spin", "15", "20"), irun("patched", "idle", "10", "11")]
+        text = bench_report.interference_table(rows, "x")
+        lines = text.splitlines()
+        spin = [l for l in lines if "spin" in l]
+        self.assertEqual(len(spin), 1)
+        self.assertIn("+36.4%", spin[0])  # 15 / 11 - 1
+        aging = [l for l in lines if l.startswith("base") and "aging" in l]
+        self.assertIn("+22.7%", aging[0])  # 13.5 / 11 - 1
+        self.assertIn("+10.0%", [l for l in lines if l.startswith("patched") and "aging" in l][0])
+        self.assertFalse([l for l in lines if l.startswith("patched") and "spin" in l])
+
     def test_mem(self):
         self.assertEqual(bench_report.mem_mib("1G"), 1024)
         self.assertEqual(bench_report.mem_mib("256M"), 256)
