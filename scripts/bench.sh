@@ -66,10 +66,14 @@ while [ $rep -le "$REPS" ]; do
 			set --
 			[ -z "$kargs" ] || set -- -a "$kargs"
 			# Memory: the guest's VM needs vcpus x mem, plus headroom.
-			gmem=$(awk -v v="$vcpus" -v m="$mem" 'BEGIN {
-				g = (m ~ /G$/) ? m + 0 : (m + 0) / 1024; printf "%dG", v * g + 3 }')
+			# Time: a run takes 20-70 s here; one that stalls (seen
+			# with 2 vCPUs) times out after 4 to 10 times that.
+			gib=$(awk -v v="$vcpus" -v m="$mem" 'BEGIN {
+				printf "%g", v * ((m ~ /G$/) ? m + 0 : (m + 0) / 1024) }')
+			gmem=$(awk -v g="$gib" 'BEGIN { printf "%dG", g + 3 }')
+			secs=$(awk -v g="$gib" 'BEGIN { printf "%d", 180 + 180 * g }')
 			"$TOP/scripts/bench-run.sh" "$run" "$MAX_TRIES" "$R/discarded.txt" -- \
-				-T multi -m "$gmem" -t 1800 -k "$WORK/build/$kernel" "$@" -- \
+				-T multi -m "$gmem" -t "$secs" -k "$WORK/build/$kernel" "$@" -- \
 				"cd $WORK/selftests/patched && ./access_tracking_perf_test -a -b $mem -v $vcpus"
 			python3 "$TOP/scripts/bench_report.py" row "$run/output.log" \
 				"$rep,$kernel,$mode,$vcpus,$mem" >>"$csv"

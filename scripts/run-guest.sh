@@ -7,7 +7,8 @@
 # OUTDIR/output.log (shown while running unless -q). The run fails (status 1)
 # when the guest hangs past the timeout, dies without reporting a status, or
 # its console shows a kernel splat (configs/splat-patterns.txt), even if the
-# command passed.
+# command passed. A guest still running 10 s before the timeout gets its
+# vCPUs' registers sampled into OUTDIR/registers.txt (vcpu_registers.py).
 #
 #   -k DIR     kernel build directory (required)
 #   -o DIR     results directory (emptied; default $WORK/runs/last)
@@ -44,7 +45,8 @@ command -v "$QEMU" >/dev/null || die "$QEMU missing: run scripts/install-deps.sh
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-rm -f "$out/status" "$out/output.log" "$out/console.log" "$out/cmd.sh" "$out/keep"
+rm -f "$out/status" "$out/output.log" "$out/console.log" "$out/cmd.sh" "$out/keep" \
+	"$out/registers.txt"
 printf '%s\n' "$*" >"$out/cmd.sh"
 # Host paths the guest must see although it mounts tmpfs on /tmp and /run.
 case $TOP/ in /run/*) die "the workbench cannot run from under /run ($TOP)" ;; esac
@@ -52,8 +54,13 @@ case $WORK/ in /run/*) die "the work directory cannot be under /run ($WORK)" ;; 
 printf '%s\n' "$TOP" "$WORK" >"$out/keep"
 
 console=$out/console.log
+# The QEMU monitor, for vcpu_registers.py (a short path: sockets have a
+# length limit).
+mon=$(mktemp -d "${TMPDIR:-/tmp}/run-guest.XXXXXX")
+trap 'rm -rf "$mon"' EXIT
 set -- "$QEMU" -machine "$QEMU_MACHINE" -accel "tcg,thread=$tcg" -cpu "$QEMU_CPU" \
-	-smp "$QEMU_SMP" -m "$mem" -nodefaults -display none -no-reboot -monitor none \
+	-smp "$QEMU_SMP" -m "$mem" -nodefaults -display none -no-reboot \
+	-monitor "unix:$mon/monitor.sock,server=on,wait=off" \
 	-serial "file:$console" \
 	-virtfs "local,id=hostroot,path=/,mount_tag=/dev/root,security_model=none,readonly=on,multidevs=remap" \
 	-virtfs "local,id=results,path=$out,mount_tag=results,security_model=none,multidevs=remap" \
@@ -63,6 +70,12 @@ echo "$*" >"$out/qemu.cmd"
 
 start=$(date +%s)
 [ $quiet = 1 ] || note "booting ${kdir#"$WORK"/} ($tcg-threaded TCG, $mem,${args:- no extra args}): $(cat "$out/cmd.sh")"
+# Shortly before the timeout, sample where the vCPUs are (registers.txt):
+# what a hung or stalled guest was executing.
+if [ "$timeout" -gt 20 ]; then before=$((timeout - 10)); else before=$((timeout / 2)); fi
+python3 "$TOP/scripts/vcpu_registers.py" --after "$before" "$mon/monitor.sock" \
+	"$kdir/System.map" >"$out/registers.txt" 2>&1 &
+sampler=$!
 rc=0
 if [ $quiet = 1 ]; then
 	timeout -k 10 "$timeout" "$@" </dev/null >"$out/qemu.log" 2>&1 || rc=$?
@@ -76,9 +89,13 @@ else
 fi
 elapsed=$(($(date +%s) - start))
 echo "$elapsed" >"$out/seconds"
+kill $sampler 2>/dev/null || true
+wait $sampler 2>/dev/null || true
+sampled=""
+if [ -s "$out/registers.txt" ]; then sampled=1; else rm -f "$out/registers.txt"; fi
 
 if [ $rc = 124 ] || [ $rc = 137 ]; then
-	die "guest timed out after ${timeout}s (console: $console)"
+	die "guest timed out after ${timeout}s (console: $console${sampled:+, vCPU registers: $out/registers.txt})"
 fi
 [ $rc = 0 ] || die "QEMU failed with status $rc: $(tail -n 3 "$out/qemu.log" | tr '\n' ' ') (console: $console)"
 python3 "$TOP/scripts/console_check.py" "$console" ||
