@@ -82,7 +82,5 @@ while [ $rep -le "$REPS" ]; do
 	rep=$((rep + 1))
 done
 
-discarded=$(grep -c . "$R/discarded.txt" 2>/dev/null || true)
-python3 "$TOP/scripts/bench_report.py" report "$csv" "$R" \
-	"$(qemu_settings); ${discarded:-0} failed runs discarded and redone (discarded.txt)"
+python3 "$TOP/scripts/bench_report.py" report "$csv" "$R" "$(qemu_settings)"
 note "finished in $((($(date +%s) - start) / 60)) minutes; table: $R/table.txt, CSV: $csv, chart: $R/chart.png"

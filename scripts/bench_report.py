@@ -4,7 +4,8 @@
   bench_report.py row OUTPUT_LOG PREFIX     print PREFIX plus the run's four
         measurements as a CSV row (fails if the run did not print them)
   bench_report.py report CSV OUTDIR SETTINGS   write OUTDIR/table.txt and
-        OUTDIR/chart.png (gnuplot), and print the table
+        OUTDIR/chart.png (gnuplot), and print the table; the settings line
+        also counts the runs listed in OUTDIR/discarded.txt
   bench_report.py interference CSV OUTDIR SETTINGS   the same for the runs of
         bench-interference.sh (OUTDIR/table.txt only)
 
@@ -121,11 +122,27 @@ unset multiplot
     subprocess.run(["gnuplot"], input=script, text=True, check=True)
 
 
-def report(csv_path, outdir, settings):
+def load(csv_path):
     with open(csv_path) as f:
         rows = list(csv.DictReader(f))
     if not rows:
         sys.exit("bench_report.py: no runs in %s" % csv_path)
+    return rows
+
+
+def with_discarded(settings, outdir):
+    """SETTINGS plus the number of runs listed in OUTDIR/discarded.txt."""
+    try:
+        with open(os.path.join(outdir, "discarded.txt")) as f:
+            n = sum(1 for line in f if line.strip())
+    except FileNotFoundError:
+        n = 0
+    return "%s; %d failed runs discarded and redone (discarded.txt)" % (settings, n)
+
+
+def report(csv_path, outdir, settings):
+    rows = load(csv_path)
+    settings = with_discarded(settings, outdir)
     summary = summarise(rows)
     text = table(summary, settings)
     with open(os.path.join(outdir, "table.txt"), "w") as f:
@@ -168,11 +185,7 @@ def interference_table(rows, settings):
 
 
 def interference(csv_path, outdir, settings):
-    with open(csv_path) as f:
-        rows = list(csv.DictReader(f))
-    if not rows:
-        sys.exit("bench_report.py: no runs in %s" % csv_path)
-    text = interference_table(rows, settings)
+    text = interference_table(load(csv_path), with_discarded(settings, outdir))
     with open(os.path.join(outdir, "table.txt"), "w") as f:
         f.write(text)
     sys.stdout.write(text)

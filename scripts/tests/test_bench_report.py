@@ -44,6 +44,15 @@ class BenchReportTest(unittest.TestCase):
         self.assertIn("+10.0%", [l for l in lines if l.startswith("patched") and "aging" in l][0])
         self.assertFalse([l for l in lines if l.startswith("patched") and "spin" in l])
 
+    def test_discarded_count(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            self.assertIn("; 0 failed runs", bench_report.with_discarded("s", d))
+            with open(os.path.join(d, "discarded.txt"), "w") as f:
+                f.write("run1 attempt 1 discarded: x\nrun2 attempt 1 discarded: y\n")
+            self.assertEqual(bench_report.with_discarded("s", d),
+                             "s; 2 failed runs discarded and redone (discarded.txt)")
+
     def test_mem(self):
         self.assertEqual(bench_report.mem_mib("1G"), 1024)
         self.assertEqual(bench_report.mem_mib("256M"), 256)
