@@ -1,0 +1,16 @@
+#!/bin/sh
+# build-bench-kernels.sh: the two kernels and the test binary that the
+# benchmarks (bench.sh, bench-interference.sh) compare: the base (a worktree
+# at tag "base") and the patched tree, built with the same non-debug
+# configuration in $WORK/build/base and $WORK/build/patched, and
+# access_tracking_perf_test built once from the patched tree (it runs on
+# both kernels) in $WORK/selftests/patched. Reuses what is already built.
+set -eu
+. "$(dirname "$0")/common.sh"
+
+"$TOP/lib/tree-prepare.sh"
+base_tree=$("$TOP/lib/tree-base-worktree.sh")
+"$TOP/lib/kbuild-kernel.sh" "$base_tree" "$WORK/build/base" "$TOP/configs/kernel/kernel.config"
+"$TOP/lib/kbuild-kernel.sh" "$TREE" "$WORK/build/patched" "$TOP/configs/kernel/kernel.config"
+"$TOP/lib/kbuild-selftests.sh" "$TREE" "$WORK/build/patched" "$WORK/selftests/patched" \
+	access_tracking_perf_test

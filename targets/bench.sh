@@ -1,0 +1,75 @@
+#!/bin/sh
+# bench.sh: "make bench". The base and the patched kernel (same non-debug
+# configuration, same QEMU settings) run the aging benchmark of
+# access_tracking_perf_test (-a: populate guest memory without, then with,
+# MGLRU aging in a loop) for every line of the matrix, interleaved (base,
+# patched, base, patched...) REPS times. Raw numbers go to a CSV, the
+# summary to a text table and a PNG chart (workbench/bench.py).
+#
+#   BENCH=full|quick   matrix: configs/bench/full.txt or configs/bench/quick.txt
+#   REPS=N             repetitions (default 3)
+#   MAX_TRIES=N        attempts per run before giving up (default 5;
+#                      lib/guest-retry.sh)
+set -eu
+. "$(dirname "$0")/../lib/common.sh"
+
+REPS=${REPS:-3}
+MAX_TRIES=${MAX_TRIES:-5}
+case ${BENCH:-full} in
+full) matrix=$TOP/configs/bench/full.txt ;;
+quick) matrix=$TOP/configs/bench/quick.txt ;;
+*) die "unknown BENCH '${BENCH}' (full or quick)" ;;
+esac
+case $REPS in '' | *[!0-9]* | 0) die "REPS must be a positive number, not '$REPS'" ;; esac
+"$TOP/lib/deps.sh" core bench
+. "$TOP/configs/guest/qemu-x86_64.conf"
+
+qemu_settings() {
+	printf '%s; TCG thread=multi, -cpu %s, -smp %s, guest memory VM size + 3G; host: %s CPUs (%s)' \
+		"$("$QEMU" --version | head -n 1)" "$QEMU_CPU" "$QEMU_SMP" "$(nproc)" \
+		"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+}
+R=$WORK/bench
+start=$(date +%s)
+
+rows=$(grep -v '^#' "$matrix" | grep -c .)
+modes=$(awk '!/^#/ && NF { print $1 }' "$matrix" | sort -u | paste -sd, -)
+python3 -m workbench plan modes "$modes" >/dev/null
+
+"$TOP/lib/kbuild-bench-kernels.sh"
+
+est=$(python3 -m workbench bench estimate "$matrix" "$REPS")
+note "$rows configurations x 2 kernels x $REPS repetitions = $((rows * 2 * REPS)) guest runs," \
+	"estimated $((est / 60)) minutes (multi-threaded TCG; keep the machine otherwise idle)"
+
+rm -rf "$R"
+mkdir -p "$R"
+csv=$R/results.csv
+echo "rep,kernel,mmu,vcpus,mem_per_vcpu,populate_s,populate_aging_s,aging_passes,avg_aging_pass_s" >"$csv"
+n=0
+total=$((rows * 2 * REPS))
+rep=1
+while [ $rep -le "$REPS" ]; do
+	grep -v '^#' "$matrix" | while read -r mode vcpus mem; do
+		[ -n "$mode" ] || continue
+		kargs=$(python3 -m workbench plan kargs "$mode")
+		for kernel in base patched; do
+			n=$(( $(grep -c . "$csv") ))
+			run=$R/runs/$rep-$kernel-$mode-$vcpus-$mem
+			note "[$n/$total] $kernel kernel, $mode, $vcpus vCPU x $mem, repetition $rep"
+			set --
+			[ -z "$kargs" ] || set -- -a "$kargs"
+			sizes=$(python3 -m workbench bench guest "$vcpus" "$mem")
+			gmem=${sizes% *} secs=${sizes#* }
+			"$TOP/lib/guest-retry.sh" "$run" "$MAX_TRIES" "$R/discarded.txt" -- \
+				-T multi -m "$gmem" -t "$secs" -k "$WORK/build/$kernel" "$@" -- \
+				"cd $WORK/selftests/patched && ./access_tracking_perf_test -a -b $mem -v $vcpus"
+			python3 -m workbench bench row "$run/output.log" \
+				"$rep,$kernel,$mode,$vcpus,$mem" >>"$csv"
+		done
+	done
+	rep=$((rep + 1))
+done
+
+python3 -m workbench bench report "$csv" "$R" "$(qemu_settings)"
+note "finished in $((($(date +%s) - start) / 60)) minutes; table: $R/table.txt, CSV: $csv, chart: $R/chart.png"

@@ -1,0 +1,12 @@
+#!/bin/sh
+# check-cross.sh: "make check-cross". The objects the series touches,
+# compiled with W=1 for arm64 (cross, KVM without lockless aging) and for
+# x86_64 without MMU notifiers (the stubs), lib/kbuild-touched.sh.
+set -eu
+. "$(dirname "$0")/../lib/common.sh"
+"$TOP/lib/deps.sh" core cross
+"$TOP/lib/tree-prepare.sh"
+"$TOP/lib/kbuild-touched.sh" arm64 "$(base_data kernel cross-arm64.config)" "$WORK/build/cross-arm64"
+"$TOP/lib/kbuild-touched.sh" x86_64 "$(base_data kernel x86-no-mmu-notifier.config)" \
+	"$WORK/build/x86-no-mmu-notifier"
+note "the touched objects build for arm64 and for x86 without MMU notifiers"

@@ -1,0 +1,32 @@
+#!/bin/sh
+# run.sh: "make run". Build what is missing, boot the patched (non-debug)
+# kernel with lru_gen enabled under multi-threaded TCG, run the base's run
+# list (configs/tests/run.txt, or configs/bases/$BASE/run.txt) in the MMU
+# modes of $MODES (default tdp), and summarise what the tests measured.
+set -eu
+. "$(dirname "$0")/../lib/common.sh"
+
+KOUT=$WORK/build/patched
+STOUT=$WORK/selftests/patched
+LIST=$(base_data tests run.txt)
+R=$WORK/run
+
+modes=$(select_modes tdp)
+programs=$(python3 -m workbench plan programs "$LIST")
+dry_run "modes: $modes; tests: ${LIST#"$TOP"/}"
+"$TOP/lib/deps.sh" core
+"$TOP/lib/tree-prepare.sh"
+"$TOP/lib/kbuild-kernel.sh" "$TREE" "$KOUT" "$TOP/configs/kernel/kernel.config"
+# shellcheck disable=SC2086
+"$TOP/lib/kbuild-selftests.sh" "$TREE" "$KOUT" "$STOUT" $programs
+
+rm -rf "$R"
+mkdir -p "$R"
+: >"$R/results.tsv"
+for mode in $modes; do
+	"$TOP/lib/guest-plan.sh" -T multi "$KOUT" "$STOUT" "$LIST" "$mode" "$R/$mode" || true
+	cat "$R/$mode/runner.err" >&2
+	python3 -m workbench results collect "$mode" "$R/$mode" "$R/results.tsv" >/dev/null
+done
+python3 -m workbench perf "$R"/*/output.log
+python3 -m workbench results summary "$R/results.tsv"

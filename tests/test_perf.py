@@ -1,0 +1,36 @@
+"""Tests of the measurement parser (make lint)."""
+
+import os
+import sys
+import unittest
+
+from workbench import perf as perf_summary
+
+
+class PerfSummaryTest(unittest.TestCase):
+    def test_metrics(self):
+        log = ["Random seed: 0x6b8b4567",
+               "Populating memory             : 10.745501990s",
+               "Populating memory (aging)      : 18.969643249s",
+               "Aging passes                   : 50",
+               "Average aging pass             : 0.379580481s",
+               "guest physical test memory: [0xfcf7fff000, 0xfcfffff000)"]
+        self.assertEqual(perf_summary.measurements(log),
+                         [("Populating memory", 10.745501990, "s"),
+                          ("Populating memory (aging)", 18.969643249, "s"),
+                          ("Aging passes", 50, ""),
+                          ("Average aging pass", 0.379580481, "s")])
+
+    def test_slowdown(self):
+        rows = {"Populating memory": {"tdp": (10.0, "s"), "shadow": (8.0, "s")},
+                "Populating memory (aging)": {"tdp": (12.5, "s")}}
+        perf_summary.derive_slowdown(rows)
+        self.assertEqual(rows["Slowdown under aging"], {"tdp": (25.0, "%")})
+
+    def test_format(self):
+        self.assertEqual(perf_summary.fmt(50, "").strip(), "50")
+        self.assertEqual(perf_summary.fmt(0.3795, "s").strip(), "0.380s")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,96 @@
+"""Tests of workbench/plan.py: test lists, setups and guest plan lines."""
+
+import os
+import sys
+import tempfile
+import unittest
+
+from workbench import plan as test_plan
+
+MODES = {"tdp": "", "shadow": "kvm.tdp_mmu=0"}
+
+
+def load(text):
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        f.write(text)
+    try:
+        return test_plan.load_tests(f.name, MODES)
+    finally:
+        os.unlink(f.name)
+
+
+class LoadTests(unittest.TestCase):
+    def test_plain_test(self):
+        (t,) = load("# comment\nfoo all 60 foo_test -a 1\n")
+        self.assertEqual(t, ("foo", ["tdp", "shadow"], 60, "foo_test", ["-a", "1"], []))
+
+    def test_setup_before_program(self):
+        (t,) = load("foo tdp 60 zram-swap=1G foo_test -d 2\n")
+        self.assertEqual(t[3:], ("foo_test", ["-d", "2"], [("zram-swap", "1G")]))
+
+    def test_unknown_setup(self):
+        with self.assertRaisesRegex(test_plan.PlanError, "unknown test setup 'swap=1G'"):
+            load("foo tdp 60 swap=1G foo_test\n")
+
+    def test_setup_without_program(self):
+        with self.assertRaisesRegex(test_plan.PlanError, "expected a PROGRAM"):
+            load("foo tdp 60 zram-swap=1G\n")
+
+    def test_unknown_mode(self):
+        with self.assertRaisesRegex(test_plan.PlanError, "unknown MMU mode 'ept'"):
+            load("foo ept 60 foo_test\n")
+
+    def test_bad_timeout(self):
+        with self.assertRaisesRegex(test_plan.PlanError, "timeout '6s' is not a number"):
+            load("foo tdp 6s foo_test\n")
+
+
+class PlanLine(unittest.TestCase):
+    def test_selftest_runs_from_dir(self):
+        line = test_plan.plan_line("tdp", "/st", "foo", ["tdp"], 60, "x86_64/foo", ["-v", "2"], [])
+        self.assertEqual(line, "tdp/foo\t60\tcd /st && ./x86_64/foo -v 2")
+
+    def test_setup_wraps_command(self):
+        line = test_plan.plan_line("shadow", "/st", "foo", ["shadow"], 60, "foo", [],
+                                   [("zram-swap", "1G")])
+        script = os.path.join(test_plan.GUEST, "zram-swap.sh")
+        self.assertEqual(line, "shadow/foo\t60\tcd /st && %s 1G ./foo" % script)
+
+    def test_workbench_script(self):
+        line = test_plan.plan_line("tdp", "/st", "k", ["tdp"], 60, "@kunit.sh", ["s"], [])
+        script = os.path.join(test_plan.GUEST, "kunit.sh")
+        self.assertEqual(line, "tdp/k\t60\tcd /st && %s s" % script)
+
+
+class Expand(unittest.TestCase):
+    def test_template_values(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+            f.write("soak all {limit} foo_test -d {seconds}\n")
+        try:
+            self.assertEqual(test_plan.expand(f.name, {"limit": "900", "seconds": "600"}),
+                             ["soak all 900 foo_test -d 600\n"])
+            with self.assertRaises(test_plan.PlanError):
+                test_plan.expand(f.name, {"limit": "900"})
+        finally:
+            os.unlink(f.name)
+
+
+class ShippedLists(unittest.TestCase):
+    """Every test list of configs/ parses, with the shipped MMU modes."""
+
+    def test_lists_parse(self):
+        modes = test_plan.load_modes()
+        lists = []
+        for d, _, files in os.walk(test_plan.CONFIGS):
+            lists += [os.path.join(d, f) for f in files
+                      if f in ("check.txt", "run.txt", "sanitizers.txt")]
+        self.assertGreaterEqual(len(lists), 5)
+        for path in lists:
+            for test in test_plan.load_tests(path, modes):
+                if test[3].startswith("@"):
+                    self.assertTrue(os.path.exists(os.path.join(test_plan.GUEST, test[3][1:])),
+                                    "%s: no guest script %s" % (path, test[3]))
+
+
+if __name__ == "__main__":
+    unittest.main()

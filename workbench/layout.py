@@ -1,0 +1,14 @@
+"""Where the workbench keeps things, and the markers its layers share."""
+
+import os
+import re
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CONFIGS = os.path.join(TOP, "configs")
+GUEST = os.path.join(TOP, "guest")
+
+# guest/tests.sh writes these to /dev/kmsg around each test, so that a splat
+# in the console is attributed to the test that was running.
+KMSG_MARK = re.compile(r"workbench-test: (?P<what>begin|end) (?P<name>\S+)")
+# ... and this diagnostic line into the TAP stream before each test.
+TAP_BEGIN = re.compile(r"^# workbench: begin (?P<name>\S+)")
