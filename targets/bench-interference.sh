@@ -37,12 +37,10 @@ while [ $rep -le "$REPS" ]; do
 		for kernel in base patched; do
 			run=$R/runs/$rep-$kernel-$load
 			note "[$(($(grep -c . "$csv")))/$total] $kernel kernel, other CPU $load, repetition $rep"
-			"$TOP/lib/guest-retry.sh" "$run" "${MAX_TRIES:-5}" "$R/discarded.txt" -- \
+			"$TOP/lib/bench-measure.sh" "$run" "${MAX_TRIES:-5}" "$csv" "$rep,$kernel,$load" -- \
 				-T multi -m 4G -t 900 -k "$WORK/build/$kernel" "$@" -- \
 				"$TOP/guest/busy-cpu.sh $load" \
 				"$WORK/selftests/patched/access_tracking_perf_test -a -b $MEM -v 1"
-			python3 -m workbench bench row "$run/output.log" \
-				"$rep,$kernel,$load" >>"$csv"
 		done
 	done
 	rep=$((rep + 1))

@@ -61,11 +61,9 @@ while [ $rep -le "$REPS" ]; do
 			[ -z "$kargs" ] || set -- -a "$kargs"
 			sizes=$(python3 -m workbench bench guest "$vcpus" "$mem")
 			gmem=${sizes% *} secs=${sizes#* }
-			"$TOP/lib/guest-retry.sh" "$run" "$MAX_TRIES" "$R/discarded.txt" -- \
+			"$TOP/lib/bench-measure.sh" "$run" "$MAX_TRIES" "$csv" "$rep,$kernel,$mode,$vcpus,$mem" -- \
 				-T multi -m "$gmem" -t "$secs" -k "$WORK/build/$kernel" "$@" -- \
 				"cd $WORK/selftests/patched && ./access_tracking_perf_test -a -b $mem -v $vcpus"
-			python3 -m workbench bench row "$run/output.log" \
-				"$rep,$kernel,$mode,$vcpus,$mem" >>"$csv"
 		done
 	done
 	rep=$((rep + 1))

@@ -28,21 +28,13 @@ class LoadTests(unittest.TestCase):
         (t,) = load("foo tdp 60 zram-swap=1G foo_test -d 2\n")
         self.assertEqual(t[3:], ("foo_test", ["-d", "2"], [("zram-swap", "1G")]))
 
-    def test_unknown_setup(self):
-        with self.assertRaisesRegex(test_plan.PlanError, "unknown test setup 'swap=1G'"):
-            load("foo tdp 60 swap=1G foo_test\n")
-
-    def test_setup_without_program(self):
-        with self.assertRaisesRegex(test_plan.PlanError, "expected a PROGRAM"):
-            load("foo tdp 60 zram-swap=1G\n")
-
-    def test_unknown_mode(self):
-        with self.assertRaisesRegex(test_plan.PlanError, "unknown MMU mode 'ept'"):
-            load("foo ept 60 foo_test\n")
-
-    def test_bad_timeout(self):
-        with self.assertRaisesRegex(test_plan.PlanError, "timeout '6s' is not a number"):
-            load("foo tdp 6s foo_test\n")
+    def test_errors(self):
+        for text, error in (("foo tdp 60 swap=1G foo_test\n", "unknown test setup 'swap=1G'"),
+                            ("foo tdp 60 zram-swap=1G\n", "expected a PROGRAM"),
+                            ("foo ept 60 foo_test\n", "unknown MMU mode 'ept'"),
+                            ("foo tdp 6s foo_test\n", "timeout '6s' is not a number")):
+            with self.assertRaisesRegex(test_plan.PlanError, error):
+                load(text)
 
 
 class PlanLine(unittest.TestCase):

@@ -11,9 +11,8 @@ Usage: workbench console CONSOLE_LOG   (exit 1 and a list if any splat)
 
 import os
 import re
-import sys
 
-from .layout import CONFIGS, KMSG_MARK as _MARK
+from .layout import CONFIGS, KMSG_MARK as _MARK, file_argument, read_lines
 
 PATTERNS = os.path.join(CONFIGS, "guest", "splat-patterns.txt")
 
@@ -40,13 +39,12 @@ def find_splats(lines, patterns):
 
 
 def main(argv):
-    if len(argv) != 2:
-        print("usage: workbench console CONSOLE_LOG", file=sys.stderr)
+    path = file_argument(argv, "CONSOLE_LOG")
+    if path is None:
         return 2
-    with open(argv[1], errors="replace") as f:
-        splats = find_splats(f, load_patterns())
+    splats = find_splats(read_lines(path), load_patterns())
     for n, test, line in splats[:20]:
-        print("splat: %s:%d (during %s): %s" % (argv[1], n, test, line.strip()))
+        print("splat: %s:%d (during %s): %s" % (path, n, test, line.strip()))
     if len(splats) > 20:
         print("splat: ... and %d more lines" % (len(splats) - 20))
     return 1 if splats else 0

@@ -16,10 +16,9 @@ short: the missing tests are reported as crashed.
 """
 
 import re
-import sys
 from dataclasses import dataclass, field
 
-from .layout import TAP_BEGIN as _BEGIN
+from .layout import TAP_BEGIN as _BEGIN, file_argument, read_lines
 
 PASS, FAIL, SKIP, CRASH = "PASS", "FAIL", "SKIP", "CRASH"
 
@@ -114,11 +113,10 @@ def parse(lines):
 
 
 def main(argv):
-    if len(argv) != 2:
-        print("usage: python3 -m workbench ktap OUTPUT_LOG", file=sys.stderr)
+    path = file_argument(argv, "OUTPUT_LOG")
+    if path is None:
         return 2
-    with open(argv[1], errors="replace") as f:
-        stream = parse(f)
+    stream = parse(read_lines(path))
     for r in stream.results:
         print("%-5s %s%s" % (r.status, r.name, " # " + r.directive if r.directive else ""))
     for e in stream.errors:

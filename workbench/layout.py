@@ -2,6 +2,7 @@
 
 import os
 import re
+import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONFIGS = os.path.join(TOP, "configs")
@@ -12,3 +13,20 @@ GUEST = os.path.join(TOP, "guest")
 KMSG_MARK = re.compile(r"workbench-test: (?P<what>begin|end) (?P<name>\S+)")
 # ... and this diagnostic line into the TAP stream before each test.
 TAP_BEGIN = re.compile(r"^# workbench: begin (?P<name>\S+)")
+
+
+def read_lines(path):
+    """The lines of a (guest-written, maybe damaged) file; none if absent."""
+    try:
+        with open(path, errors="replace") as f:
+            return f.readlines()
+    except FileNotFoundError:
+        return []
+
+
+def file_argument(argv, what):
+    """argv's one file argument, or None after printing the usage."""
+    if len(argv) == 2:
+        return argv[1]
+    print("usage: python3 -m %s %s" % (argv[0], what), file=sys.stderr)
+    return None
