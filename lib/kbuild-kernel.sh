@@ -1,7 +1,7 @@
 #!/bin/sh
 # kbuild-kernel.sh SRC OUT FRAGMENT...
 #
-# Configure (x86_64_defconfig + kvm_guest.config + FRAGMENTs, lib/kbuild.sh
+# Configure (x86_64_defconfig kvm_guest.config + FRAGMENTs, lib/kbuild.sh
 # kconfigure) and build an x86_64 kernel from SRC in OUT, with ccache.
 # Progress: a line a minute with the files compiled out of the expected
 # total (the previous build's count in OUT, else the count from the
@@ -23,7 +23,7 @@ log=$OUT/build.log
 name=${OUT#"$WORK"/}
 
 # 1. Configuration, checked against the fragments.
-kconfigure x86_64 "$SRC" "$OUT" x86_64_defconfig "$SRC/kernel/configs/kvm_guest.config" "$@"
+kconfigure x86_64 "$SRC" "$OUT" "x86_64_defconfig kvm_guest.config" "$@"
 
 # 2. Build, with progress, in the background of this script.
 expect=$(cat "$OUT/.workbench-cc-count" 2>/dev/null || true)

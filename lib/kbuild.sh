@@ -28,16 +28,18 @@ kbuild() {
 	make -C "$_src" O="$_out" HOSTCC="ccache gcc" -j"${JOBS:-3}" "$@"
 }
 
-# kconfigure ARCH SRC OUT DEFCONFIG FRAGMENT...: OUT/.config = DEFCONFIG +
-# the FRAGMENTs, every value they ask for checked in the result (dies
-# naming the lost ones). OUT/.config is only replaced when its content
+# kconfigure ARCH SRC OUT "BASE..." FRAGMENT...: OUT/.config = the kbuild
+# configuration targets BASE (e.g. "x86_64_defconfig kvm_guest.config") +
+# the FRAGMENTs, every value the FRAGMENTs ask for checked in the result
+# (dies naming the lost ones). OUT/.config is only replaced when its content
 # changed, so that rebuilds stay incremental. Log: OUT/config.log.
 kconfigure() {
 	_arch=$1 _src=$2 _out=$3 _def=$4
 	shift 4
 	mkdir -p "$_out"
 	_log=$_out/config.log
-	kbuild "$_arch" "$_src" "$_out" KCONFIG_CONFIG=.config.new "$_def" >"$_log" 2>&1 ||
+	# shellcheck disable=SC2086 # the configuration targets
+	kbuild "$_arch" "$_src" "$_out" KCONFIG_CONFIG=.config.new $_def >"$_log" 2>&1 ||
 		{ cat "$_log" >&2; die "$_arch $_def failed"; }
 	cat "$@" >>"$_out/.config.new"
 	kbuild "$_arch" "$_src" "$_out" KCONFIG_CONFIG=.config.new olddefconfig >>"$_log" 2>&1 ||

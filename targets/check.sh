@@ -21,9 +21,6 @@ STOUT=$WORK/selftests/patched
 LIST=$(base_data tests check.txt)
 R=$WORK/check
 res=$R/results.tsv
-rm -rf "$R"
-mkdir -p "$R"
-: >"$res"
 
 record() { # STATUS NAME SECONDS DETAIL
 	printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$res"
@@ -54,6 +51,9 @@ step() {
 modes=$(select_modes all)
 programs=$(python3 -m workbench plan programs "$LIST") || exit 1
 dry_run "modes: $modes; tests: ${LIST#"$TOP"/}"
+rm -rf "$R"
+mkdir -p "$R"
+: >"$res"
 
 step "dependencies" "$TOP/lib/deps.sh" core || finish
 step "series: ${PATCHES#"$TOP"/}/ applies to $BASE_PACKAGE $BASE_VERSION" "$TOP/lib/tree-prepare.sh" || finish

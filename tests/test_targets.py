@@ -3,6 +3,7 @@ BASE as every target sees them (with DRY_RUN=1, nothing is built or run)."""
 
 import os
 import subprocess
+import tempfile
 import unittest
 
 from workbench import targets
@@ -15,8 +16,12 @@ def make(target, env=None, args=()):
          if k not in ("MODES", "BASE", "WORK", "WORK_ROOT", "MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
     e["DRY_RUN"] = "1"
     e.update(env or {})
-    p = subprocess.run(["make", "-s", "-C", TOP, target] + list(args), env=e,
-                       capture_output=True, text=True, timeout=60)
+    # Nothing may be written with DRY_RUN=1; should a target do so anyway,
+    # it is not in a real work directory.
+    with tempfile.TemporaryDirectory() as work:
+        e["WORK"] = work
+        p = subprocess.run(["make", "-s", "-C", TOP, target] + list(args), env=e,
+                           capture_output=True, text=True, timeout=60)
     return p.returncode, p.stdout, p.stderr
 
 
