@@ -21,7 +21,7 @@ BASE_DIR=$TOP/configs/bases/$BASE
 	die "unknown BASE '$BASE' (known: $(cd "$TOP/configs/bases" && echo */ | tr -d /))"
 # shellcheck source=configs/bases/7.3/base.conf
 . "$BASE_DIR/base.conf"
-PATCHES=$TOP/patches/$BASE
+PATCHES=${PATCHES:-$TOP/patches/$BASE}
 
 # Everything generated for a base lives in $WORK_ROOT/$BASE (its tree, its
 # builds, its results), so that switching BASE keeps the other one. The

@@ -1,15 +1,17 @@
-"""Parse the (K)TAP that guest/tests.sh prints in a guest.
+"""Parse the KTAP that guest/tests.sh prints in a guest.
 
-The guest prints one TAP stream for a whole boot:
+The guest prints one KTAP stream for a whole boot (the kernel's own
+tools/testing/kunit/kunit.py parse reads it too, tests/test_captured.py):
 
-    TAP version 13
-    1..2
-    # workbench: begin access_tracking_perf_test
+    KTAP version 1
+    1..3
+    # workbench: begin tdp/access_tracking_mglru
     # <the test's own output, every line prefixed with "# ">
-    ok 1 access_tracking_perf_test # time=12s
-    not ok 2 other_test # exit=1 time=3s
+    ok 1 tdp/access_tracking_mglru # time=12s
+    ok 2 tdp/lru_gen_reclaim # SKIP no zram device time=0s
+    not ok 3 tdp/aging_stress # TIMEOUT after 300s time=300s
 
-Lines that are not TAP (kernel messages on a shared console, a test's
+Lines that are not KTAP (kernel messages on a shared console, a test's
 output that lost its prefix) are kept as diagnostics of the current test.
 A plan that promises more tests than were reported means the run was cut
 short: the missing tests are reported as crashed.
