@@ -1,9 +1,9 @@
 #!/bin/sh
-# guest-kunit.sh SUITE: in a guest, report a built-in KUnit suite that ran
+# kunit.sh SUITE: in a guest, report a built-in KUnit suite that ran
 # at boot, from debugfs. Exit 0 if it passed, 1 if not, 4 (skip) if the
 # kernel does not have it.
 set -u
-[ $# -eq 1 ] || { echo "usage: guest-kunit.sh SUITE" >&2; exit 2; }
+[ $# -eq 1 ] || { echo "usage: kunit.sh SUITE" >&2; exit 2; }
 results=/sys/kernel/debug/kunit/$1/results
 if [ ! -r "$results" ]; then
 	echo "KUnit suite $1 is not in this kernel"

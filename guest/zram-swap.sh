@@ -1,10 +1,10 @@
 #!/bin/sh
-# guest-zram-swap.sh SIZE COMMAND [ARGS...]: in a workbench guest, run
+# zram-swap.sh SIZE COMMAND [ARGS...]: in a workbench guest, run
 # COMMAND with SIZE (e.g. 1G) of swap on zram0, set up first and removed
 # afterwards. Exits with COMMAND's status, or 4 (skip) if the kernel has no
 # zram; failing to set up the swap is an error (1).
 set -eu
-[ $# -ge 2 ] || { echo "usage: guest-zram-swap.sh SIZE COMMAND [ARGS...]" >&2; exit 2; }
+[ $# -ge 2 ] || { echo "usage: zram-swap.sh SIZE COMMAND [ARGS...]" >&2; exit 2; }
 size=$1
 shift
 sys=/sys/block/zram0
@@ -13,7 +13,7 @@ if [ ! -d $sys ]; then
 	exit 4
 fi
 if grep -q '^/dev/zram0 ' /proc/swaps; then
-	echo "guest-zram-swap.sh: /dev/zram0 is already in use as swap" >&2
+	echo "zram-swap.sh: /dev/zram0 is already in use as swap" >&2
 	exit 1
 fi
 echo 1 >$sys/reset
@@ -21,7 +21,7 @@ echo "$size" >$sys/disksize
 mkswap /dev/zram0 >/dev/null
 swapon /dev/zram0
 trap 'swapoff /dev/zram0 && echo 1 >$sys/reset' EXIT
-echo "guest-zram-swap.sh: $size of swap on zram0 ($(cat $sys/comp_algorithm | sed 's/.*\[\(.*\)\].*/\1/'))"
+echo "zram-swap.sh: $size of swap on zram0 ($(cat $sys/comp_algorithm | sed 's/.*\[\(.*\)\].*/\1/'))"
 set +e
 "$@"
 exit $?

@@ -30,5 +30,5 @@ note "installing:$missing"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q >/dev/null || die "apt-get update failed"
 # shellcheck disable=SC2086
-apt-get install -y -q --no-install-recommends $missing >"${TMPDIR:-/tmp}/install-deps.log" 2>&1 ||
-	die "apt-get install failed for:$missing (log: ${TMPDIR:-/tmp}/install-deps.log)"
+apt-get install -y -q --no-install-recommends $missing >"${TMPDIR:-/tmp}/workbench-deps.log" 2>&1 ||
+	die "apt-get install failed for:$missing (log: ${TMPDIR:-/tmp}/workbench-deps.log)"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# run-guest.sh [options] -- COMMAND...
+# guest-boot.sh [options] -- COMMAND...
 #
 # Boot a built kernel under QEMU TCG with the host root shared read-only,
 # run COMMAND (a shell command line) in the guest, and exit with its status.
@@ -8,7 +8,7 @@
 # when the guest hangs past the timeout, dies without reporting a status, or
 # its console shows a kernel splat (configs/guest/splat-patterns.txt), even if the
 # command passed. A guest still running 10 s before the timeout gets its
-# vCPUs' registers sampled into OUTDIR/registers.txt (vcpu_registers.py).
+# vCPUs' registers sampled into OUTDIR/registers.txt (python3 -m workbench vcpu-registers).
 #
 #   -k DIR     kernel build directory (required)
 #   -o DIR     results directory (emptied; default $WORK/runs/last)
@@ -32,7 +32,7 @@ while getopts k:o:a:t:m:T:q opt; do
 	m) mem=$OPTARG ;;
 	T) tcg=$OPTARG ;;
 	q) quiet=1 ;;
-	*) die "usage: run-guest.sh -k KERNEL_BUILD_DIR [-o DIR] [-a ARGS] [-t SECS] [-m MEM] [-T single|multi] [-q] -- COMMAND" ;;
+	*) die "usage: guest-boot.sh -k KERNEL_BUILD_DIR [-o DIR] [-a ARGS] [-t SECS] [-m MEM] [-T single|multi] [-q] -- COMMAND" ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -54,7 +54,7 @@ case $WORK/ in /run/*) die "the work directory cannot be under /run ($WORK)" ;; 
 printf '%s\n' "$TOP" "$WORK" >"$out/keep"
 
 console=$out/console.log
-# The QEMU monitor, for vcpu_registers.py (a short path: sockets have a
+# The QEMU monitor, for workbench/vcpu_registers.py (a short path: sockets have a
 # length limit).
 mon=$(mktemp -d "${TMPDIR:-/tmp}/run-guest.XXXXXX")
 trap 'rm -rf "$mon"' EXIT

@@ -1,5 +1,5 @@
 #!/bin/sh
-# run-plan.sh [-T single|multi] KOUT STOUT LIST MODE RUNDIR
+# guest-plan.sh [-T single|multi] KOUT STOUT LIST MODE RUNDIR
 #
 # Boot the kernel built in KOUT once, in MMU mode MODE (configs/tests/mmu-modes.txt),
 # and run the tests of the test list LIST that apply to MODE, from the KVM
@@ -15,11 +15,11 @@ tcg=""
 while getopts T: opt; do
 	case $opt in
 	T) tcg=$OPTARG ;;
-	*) die "usage: run-plan.sh [-T single|multi] KOUT STOUT LIST MODE RUNDIR" ;;
+	*) die "usage: guest-plan.sh [-T single|multi] KOUT STOUT LIST MODE RUNDIR" ;;
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 5 ] || die "usage: run-plan.sh [-T single|multi] KOUT STOUT LIST MODE RUNDIR"
+[ $# -eq 5 ] || die "usage: guest-plan.sh [-T single|multi] KOUT STOUT LIST MODE RUNDIR"
 kout=$1 stout=$2 list=$3 mode=$4 rundir=$5
 
 mkdir -p "$rundir"

@@ -1,6 +1,6 @@
 #!/bin/sh
-# bench-run.sh RUN MAX_TRIES DISCARDED -- RUN-GUEST-OPTIONS -- COMMAND: one
-# benchmark guest (run-guest.sh -q -o RUN RUN-GUEST-OPTIONS -- COMMAND).
+# guest-retry.sh RUN MAX_TRIES DISCARDED -- GUEST-BOOT-OPTIONS -- COMMAND: one
+# benchmark guest (guest-boot.sh -q -o RUN GUEST-BOOT-OPTIONS -- COMMAND).
 # A run that fails is discarded, never used, and redone on a fresh boot, at
 # most MAX_TRIES times in all; a discarded run stays as RUN.discarded-N and
 # gets a line in DISCARDED saying why (the runner's error, such as a splat or
@@ -15,7 +15,7 @@ set -eu
 . "$(dirname "$0")/common.sh"
 
 { [ $# -ge 5 ] && [ "$4" = -- ]; } ||
-	die "usage: bench-run.sh RUN MAX_TRIES DISCARDED -- RUN-GUEST-OPTIONS -- COMMAND"
+	die "usage: guest-retry.sh RUN MAX_TRIES DISCARDED -- GUEST-BOOT-OPTIONS -- COMMAND"
 run=$1 max=$2 discarded=$3
 shift 4
 case $max in '' | *[!0-9]* | 0) die "MAX_TRIES must be a positive number, not '$max'" ;; esac

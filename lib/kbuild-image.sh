@@ -1,9 +1,9 @@
 #!/bin/sh
-# kernel-image.sh OUT: print the bzImage of a completed build of OUT, or fail.
-# A kernel is trusted only if build-kernel.sh finished it and it is unchanged.
+# kbuild-image.sh OUT: print the bzImage of a completed build of OUT, or fail.
+# A kernel is trusted only if kbuild-kernel.sh finished it and it is unchanged.
 set -eu
 . "$(dirname "$0")/common.sh"
-[ $# -eq 1 ] || die "usage: kernel-image.sh OUT"
+[ $# -eq 1 ] || die "usage: kbuild-image.sh OUT"
 img=$1/arch/x86/boot/bzImage
 stamp=$1/.workbench-built
 [ -f "$stamp" ] || die "$1: no completed kernel build there (run the build first)"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# build-selftests.sh SRC KOUT OUT PROGRAM...
+# kbuild-selftests.sh SRC KOUT OUT PROGRAM...
 #
 # Build the named KVM selftests of SRC into OUT, against the UAPI headers
 # exported by the kernel build in KOUT (so tests and kernel always match).
@@ -7,7 +7,7 @@
 set -eu
 . "$(dirname "$0")/common.sh"
 
-[ $# -ge 4 ] || die "usage: build-selftests.sh SRC KOUT OUT PROGRAM..."
+[ $# -ge 4 ] || die "usage: kbuild-selftests.sh SRC KOUT OUT PROGRAM..."
 SRC=$(cd "$1" && pwd) || die "no source tree $1"
 KOUT=$(cd "$2" && pwd) || die "no kernel build $2"
 OUT=$3

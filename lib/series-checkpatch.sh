@@ -1,5 +1,5 @@
 #!/bin/sh
-# checkpatch.sh PATCH...: scripts/checkpatch.pl --strict of the tree on each
+# series-checkpatch.sh PATCH...: scripts/checkpatch.pl --strict of the tree on each
 # patch; its report goes to stderr, the exit status says if any complained.
 #
 # Run it from the kernel tree: from a git repo that tracks the patch files

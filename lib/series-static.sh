@@ -1,5 +1,5 @@
 #!/bin/sh
-# check-static.sh: static analysis of what the series touches, at its head.
+# series-static.sh: static analysis of what the series touches, at its head.
 #   - sparse (make C=2) on the touched objects, in the base and the patched
 #     kernel builds of configs/kernel/kernel.config (work/build/{base,patched}, built
 #     or brought up to date first): a sparse
@@ -22,7 +22,7 @@ for k in base patched; do
 	[ $k = patched ] || src=$BASE_TREE
 	out=$WORK/build/$k
 	"$TOP/lib/kbuild-kernel.sh" "$src" "$out" "$TOP/configs/kernel/kernel.config" >/dev/null 2>&1 ||
-		die "$k: the kernel does not build in $out: run build-kernel.sh for the error"
+		die "$k: the kernel does not build in $out: run 'make build' for the error"
 	objs=$(touched_objects x86_64 "$WORK/build/patched/.config")
 	note "sparse (C=2) on $objs of the $k tree"
 	# shellcheck disable=SC2086

@@ -47,7 +47,7 @@ for c in $(git -C "$TREE" rev-list --reverse base..HEAD); do
 	what="patch $n/$total ($subject)"
 	patch=$(ls "$PATCHES/$(printf '%04d' $n)"-*.patch 2>/dev/null) ||
 		die "$what: no ${PATCHES#"$TOP"/}/$(printf '%04d' $n)-*.patch: run 'make export-patches'"
-	# The tree at this patch: checkpatch.sh looks up the files it adds in
+	# The tree at this patch: series-checkpatch.sh looks up the files it adds in
 	# MAINTAINERS.
 	git -C "$TREE" checkout -q "$c"
 	"$TOP/lib/series-checkpatch.sh" "$patch" || die "$what: checkpatch --strict complains"

@@ -4,13 +4,13 @@ import os
 import sys
 import unittest
 
-from workbench import console as console_check
+from workbench import console
 
-PATTERNS = console_check.load_patterns()
+PATTERNS = console.load_patterns()
 
 
 def splats(text):
-    return console_check.find_splats(text.splitlines(True), PATTERNS)
+    return console.find_splats(text.splitlines(True), PATTERNS)
 
 
 class ConsoleCheckTest(unittest.TestCase):

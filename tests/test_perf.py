@@ -4,7 +4,7 @@ import os
 import sys
 import unittest
 
-from workbench import perf as perf_summary
+from workbench import perf
 
 
 class PerfSummaryTest(unittest.TestCase):
@@ -15,7 +15,7 @@ class PerfSummaryTest(unittest.TestCase):
                "Aging passes                   : 50",
                "Average aging pass             : 0.379580481s",
                "guest physical test memory: [0xfcf7fff000, 0xfcfffff000)"]
-        self.assertEqual(perf_summary.measurements(log),
+        self.assertEqual(perf.measurements(log),
                          [("Populating memory", 10.745501990, "s"),
                           ("Populating memory (aging)", 18.969643249, "s"),
                           ("Aging passes", 50, ""),
@@ -24,12 +24,12 @@ class PerfSummaryTest(unittest.TestCase):
     def test_slowdown(self):
         rows = {"Populating memory": {"tdp": (10.0, "s"), "shadow": (8.0, "s")},
                 "Populating memory (aging)": {"tdp": (12.5, "s")}}
-        perf_summary.derive_slowdown(rows)
+        perf.derive_slowdown(rows)
         self.assertEqual(rows["Slowdown under aging"], {"tdp": (25.0, "%")})
 
     def test_format(self):
-        self.assertEqual(perf_summary.fmt(50, "").strip(), "50")
-        self.assertEqual(perf_summary.fmt(0.3795, "s").strip(), "0.380s")
+        self.assertEqual(perf.fmt(50, "").strip(), "50")
+        self.assertEqual(perf.fmt(0.3795, "s").strip(), "0.380s")
 
 
 if __name__ == "__main__":

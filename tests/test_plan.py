@@ -5,7 +5,7 @@ import sys
 import tempfile
 import unittest
 
-from workbench import plan as test_plan
+from workbench import plan
 
 MODES = {"tdp": "", "shadow": "kvm.tdp_mmu=0"}
 
@@ -14,7 +14,7 @@ def load(text):
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
         f.write(text)
     try:
-        return test_plan.load_tests(f.name, MODES)
+        return plan.load_tests(f.name, MODES)
     finally:
         os.unlink(f.name)
 
@@ -33,24 +33,24 @@ class LoadTests(unittest.TestCase):
                             ("foo tdp 60 zram-swap=1G\n", "expected a PROGRAM"),
                             ("foo ept 60 foo_test\n", "unknown MMU mode 'ept'"),
                             ("foo tdp 6s foo_test\n", "timeout '6s' is not a number")):
-            with self.assertRaisesRegex(test_plan.PlanError, error):
+            with self.assertRaisesRegex(plan.PlanError, error):
                 load(text)
 
 
 class PlanLine(unittest.TestCase):
     def test_selftest_runs_from_dir(self):
-        line = test_plan.plan_line("tdp", "/st", "foo", ["tdp"], 60, "x86_64/foo", ["-v", "2"], [])
+        line = plan.plan_line("tdp", "/st", "foo", ["tdp"], 60, "x86_64/foo", ["-v", "2"], [])
         self.assertEqual(line, "tdp/foo\t60\tcd /st && ./x86_64/foo -v 2")
 
     def test_setup_wraps_command(self):
-        line = test_plan.plan_line("shadow", "/st", "foo", ["shadow"], 60, "foo", [],
+        line = plan.plan_line("shadow", "/st", "foo", ["shadow"], 60, "foo", [],
                                    [("zram-swap", "1G")])
-        script = os.path.join(test_plan.GUEST, "zram-swap.sh")
+        script = os.path.join(plan.GUEST, "zram-swap.sh")
         self.assertEqual(line, "shadow/foo\t60\tcd /st && %s 1G ./foo" % script)
 
     def test_workbench_script(self):
-        line = test_plan.plan_line("tdp", "/st", "k", ["tdp"], 60, "@kunit.sh", ["s"], [])
-        script = os.path.join(test_plan.GUEST, "kunit.sh")
+        line = plan.plan_line("tdp", "/st", "k", ["tdp"], 60, "@kunit.sh", ["s"], [])
+        script = os.path.join(plan.GUEST, "kunit.sh")
         self.assertEqual(line, "tdp/k\t60\tcd /st && %s s" % script)
 
 
@@ -59,10 +59,10 @@ class Expand(unittest.TestCase):
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
             f.write("soak all {limit} foo_test -d {seconds}\n")
         try:
-            self.assertEqual(test_plan.expand(f.name, {"limit": "900", "seconds": "600"}),
+            self.assertEqual(plan.expand(f.name, {"limit": "900", "seconds": "600"}),
                              ["soak all 900 foo_test -d 600\n"])
-            with self.assertRaises(test_plan.PlanError):
-                test_plan.expand(f.name, {"limit": "900"})
+            with self.assertRaises(plan.PlanError):
+                plan.expand(f.name, {"limit": "900"})
         finally:
             os.unlink(f.name)
 
@@ -71,16 +71,16 @@ class ShippedLists(unittest.TestCase):
     """Every test list of configs/ parses, with the shipped MMU modes."""
 
     def test_lists_parse(self):
-        modes = test_plan.load_modes()
+        modes = plan.load_modes()
         lists = []
-        for d, _, files in os.walk(test_plan.CONFIGS):
+        for d, _, files in os.walk(plan.CONFIGS):
             lists += [os.path.join(d, f) for f in files
                       if f in ("check.txt", "run.txt", "sanitizers.txt")]
         self.assertGreaterEqual(len(lists), 5)
         for path in lists:
-            for test in test_plan.load_tests(path, modes):
+            for test in plan.load_tests(path, modes):
                 if test[3].startswith("@"):
-                    self.assertTrue(os.path.exists(os.path.join(test_plan.GUEST, test[3][1:])),
+                    self.assertTrue(os.path.exists(os.path.join(plan.GUEST, test[3][1:])),
                                     "%s: no guest script %s" % (path, test[3]))
 
 

@@ -21,7 +21,7 @@ import statistics
 import subprocess
 import sys
 
-from . import perf as perf_summary
+from . import perf
 
 LABELS = ("Populating memory", "Populating memory (aging)",
           "Aging passes", "Average aging pass")
@@ -29,7 +29,7 @@ LABELS = ("Populating memory", "Populating memory (aging)",
 
 def row(log_path, prefix):
     with open(log_path, errors="replace") as f:
-        found = {label: value for label, value, _ in perf_summary.measurements(f)}
+        found = {label: value for label, value, _ in perf.measurements(f)}
     missing = [label for label in LABELS if label not in found]
     if missing:
         sys.exit("workbench bench: %s lacks %s" % (log_path, ", ".join(missing)))

@@ -12,7 +12,7 @@ A results file is TSV, one result a line: STATUS, NAME, SECONDS, DETAIL
 import os
 import sys
 
-from . import console as console_check
+from . import console
 from . import ktap
 
 
@@ -21,8 +21,8 @@ from .layout import read_lines  # noqa: F401 (used by sanitizers too)
 
 def collect(mode, rundir, results):
     stream = ktap.parse(read_lines(os.path.join(rundir, "output.log")))
-    splats = console_check.find_splats(read_lines(os.path.join(rundir, "console.log")),
-                                       console_check.load_patterns())
+    splats = console.find_splats(read_lines(os.path.join(rundir, "console.log")),
+                                       console.load_patterns())
     by_test = {}
     for n, test, line in splats:
         by_test.setdefault(test, []).append("console line %d: %s" % (n, line.strip()))

@@ -3,7 +3,7 @@ monitor socket and name each vCPU's instruction pointer from System.map.
 
   workbench vcpu-registers [--after SECS] [--samples N] SOCKET SYSTEM_MAP
 
-run-guest.sh starts it beside every guest: just before the timeout it
+lib/guest-boot.sh starts it beside every guest: just before the timeout it
 writes the samples to registers.txt, so that a guest that hangs or stalls
 leaves a trace of what its vCPUs were executing. With --after, it sleeps
 first, and exits quietly if the guest is gone by then. A vCPU running an
