@@ -4,8 +4,8 @@
 # Configure (x86_64_defconfig kvm_guest.config + FRAGMENTs, lib/kbuild.sh
 # kconfigure) and build an x86_64 kernel from SRC in OUT, with ccache.
 # Progress: a line a minute with the files compiled out of the expected
-# total (the previous build's count in OUT, else the count from the
-# configuration's object list of an earlier build; none on a first build).
+# total (the previous full build's count in OUT, else the count measured
+# for the same fragments on this base, configs/bases/$BASE/compiled-files.txt).
 # On success OUT/.workbench-built records what was built;
 # lib/kbuild-image.sh only trusts such a kernel.
 set -eu
@@ -26,7 +26,12 @@ name=${OUT#"$WORK"/}
 kconfigure x86_64 "$SRC" "$OUT" "x86_64_defconfig kvm_guest.config" "$@"
 
 # 2. Build, with progress, in the background of this script.
-expect=$(cat "$OUT/.workbench-cc-count" 2>/dev/null || true)
+# The expected total: this directory's previous full build, else the count
+# measured for these fragments on this base (configs/bases/$BASE/
+# compiled-files.txt: FRAGMENT+FRAGMENT... COUNT).
+key=$(for f in "$@"; do printf '%s+' "${f##*/}"; done)
+expect=$(cat "$OUT/.workbench-cc-count" 2>/dev/null ||
+	awk -v k="${key%+}" '$1 == k { print $2 }' "$BASE_DIR/compiled-files.txt" 2>/dev/null || true)
 note "$name: building with ${JOBS:-3} jobs (log: $log)"
 start=$(date +%s)
 kbuild x86_64 "$SRC" "$OUT" bzImage headers >"$log" 2>&1 &
@@ -45,7 +50,7 @@ while kill -0 $pid 2>/dev/null; do
 			[ $pct -le 99 ] || pct=99
 			of="$n of ~$expect files compiled ($pct%)"
 		else
-			of="$n files compiled (first build here: no total yet)"
+			of="$n files compiled (no expected total for this configuration yet)"
 		fi
 		note "$name: $(((now - start) / 60))m elapsed, $of (${last:-...})"
 	fi
