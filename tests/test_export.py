@@ -10,6 +10,8 @@ import unittest
 
 from workbench.layout import TOP
 
+from .env import clean_env
+
 
 def git(cwd, *args, env=None):
     subprocess.run(["git", "-C", cwd] + list(args), check=True, env=env,
@@ -23,10 +25,8 @@ class ExportPatches(unittest.TestCase):
         self.patches = os.path.join(d, "patches")
         self.gitconfig = os.path.join(d, "gitconfig")
         open(self.gitconfig, "w").close()
-        self.env = {k: v for k, v in os.environ.items()
-                    if not k.startswith(("GIT_", "MAKE", "MFLAGS"))}
-        self.env.update(WORK=d, BASE="6.12", PATCHES=self.patches,
-                        GIT_CONFIG_GLOBAL=self.gitconfig, GIT_CONFIG_NOSYSTEM="1")
+        self.env = clean_env(WORK=d, BASE="6.12", PATCHES=self.patches,
+                             GIT_CONFIG_GLOBAL=self.gitconfig, GIT_CONFIG_NOSYSTEM="1")
         tree = os.path.join(d, "6.12", "linux")
         os.makedirs(tree)
         author = dict(self.env, GIT_AUTHOR_NAME="A Author", GIT_AUTHOR_EMAIL="a@example.org",

@@ -9,12 +9,12 @@ import unittest
 from workbench import targets
 from workbench.layout import TOP
 
+from .env import clean_env
+
 
 def make(target, env=None, args=()):
     """(exit status, stdout, stderr) of make TARGET in a clean environment."""
-    e = {k: v for k, v in os.environ.items()
-         if k not in ("MODES", "BASE", "WORK", "WORK_ROOT", "MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
-    e["DRY_RUN"] = "1"
+    e = clean_env(DRY_RUN="1")
     e.update(env or {})
     # Nothing may be written with DRY_RUN=1; should a target do so anyway,
     # it is not in a real work directory.
