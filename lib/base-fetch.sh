@@ -38,7 +38,7 @@ if [ "$BASE_SOURCES" = system ]; then
 	if [ -z "$have" ] || { [ "$have" != "$BASE_VERSION" ] && [ "$BASE_VERSION" != newest ]; }; then
 		[ "$(id -u)" = 0 ] || die "$BASE_PACKAGE $BASE_VERSION is not installed: run as root or install it"
 		mkdir -p "$CACHE"
-		note "installing $BASE_PACKAGE"
+		note "base $BASE: $BASE_PACKAGE $BASE_VERSION is not installed: looking it up (the system's apt sources)"
 		apt-get update -q >/dev/null || die "apt-get update failed"
 		ver=$(pick "$(apt-cache madison "$BASE_PACKAGE")")
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
