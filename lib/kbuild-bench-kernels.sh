@@ -10,7 +10,7 @@ set -eu
 
 "$TOP/lib/tree-prepare.sh"
 base_tree=$("$TOP/lib/tree-base-worktree.sh")
-"$TOP/lib/kbuild-kernel.sh" "$base_tree" "$WORK/build/base" "$TOP/configs/kernel/kernel.config"
-"$TOP/lib/kbuild-kernel.sh" "$TREE" "$WORK/build/patched" "$TOP/configs/kernel/kernel.config"
+"$TOP/lib/kbuild-kernel.sh" "$base_tree" "$WORK/build/base" "$(base_data kernel kernel.config)"
+"$TOP/lib/kbuild-kernel.sh" "$TREE" "$WORK/build/patched" "$(base_data kernel kernel.config)"
 "$TOP/lib/kbuild-selftests.sh" "$TREE" "$WORK/build/patched" "$WORK/selftests/patched" \
 	access_tracking_perf_test

@@ -21,7 +21,7 @@ for k in base patched; do
 	src=$TREE
 	[ $k = patched ] || src=$BASE_TREE
 	out=$WORK/build/$k
-	"$TOP/lib/kbuild-kernel.sh" "$src" "$out" "$TOP/configs/kernel/kernel.config" >/dev/null 2>&1 ||
+	"$TOP/lib/kbuild-kernel.sh" "$src" "$out" "$(base_data kernel kernel.config)" >/dev/null 2>&1 ||
 		die "$k: the kernel does not build in $out: run 'make build' for the error"
 	objs=$(touched_objects x86_64 "$WORK/build/patched/.config")
 	note "sparse (C=2) on $objs of the $k tree"

@@ -6,4 +6,4 @@ set -eu
 "$TOP/lib/deps.sh" core
 "$TOP/lib/tree-prepare.sh"
 exec "$TOP/lib/kbuild-kernel.sh" "$TREE" "$WORK/build/patched-debug" \
-	"$TOP/configs/kernel/kernel.config" "$(base_data kernel debug.config)"
+	"$(base_data kernel kernel.config)" "$(base_data kernel debug.config)"

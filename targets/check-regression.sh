@@ -23,8 +23,8 @@ dry_run "modes: $modes"
 "$TOP/lib/deps.sh" core
 "$TOP/lib/tree-prepare.sh"
 BASE_TREE=$("$TOP/lib/tree-base-worktree.sh")
-"$TOP/lib/kbuild-kernel.sh" "$BASE_TREE" "$WORK/build/base" "$TOP/configs/kernel/kernel.config"
-"$TOP/lib/kbuild-kernel.sh" "$TREE" "$WORK/build/patched" "$TOP/configs/kernel/kernel.config"
+"$TOP/lib/kbuild-kernel.sh" "$BASE_TREE" "$WORK/build/base" "$(base_data kernel kernel.config)"
+"$TOP/lib/kbuild-kernel.sh" "$TREE" "$WORK/build/patched" "$(base_data kernel kernel.config)"
 
 # The test list: TEST_GEN_PROGS of the KVM selftests Makefile, for x86_64.
 rm -rf "$R"

@@ -20,7 +20,7 @@ R=$WORK/sanitizers
 start=$(date +%s)
 
 for s in $SANITIZERS; do
-	[ -f "$TOP/configs/kernel/$s.config" ] || die "no configs/kernel/$s.config for sanitizer '$s'"
+	[ -f "$(base_data kernel "$s.config")" ] || die "no configs/kernel/$s.config for sanitizer '$s'"
 done
 modes=$(select_modes all)
 programs=$(python3 -m workbench plan programs "$LIST")
@@ -34,7 +34,7 @@ for s in $SANITIZERS; do
 		src=$TREE
 		[ $k = patched ] || src=$BASE_TREE
 		"$TOP/lib/kbuild-kernel.sh" "$src" "$WORK/build/$k-$s" \
-			"$TOP/configs/kernel/kernel.config" "$TOP/configs/kernel/$s.config"
+			"$(base_data kernel kernel.config)" "$(base_data kernel "$s.config")"
 	done
 done
 # One set of test binaries, from the patched tree, runs on every kernel.

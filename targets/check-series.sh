@@ -34,7 +34,7 @@ trap 'git -C "$TREE" checkout -q "$head"' EXIT
 # Configure the build directories once, at the head of the series: $OUT
 # with a full build, $WOUT (which only ever builds the touched objects) with
 # the same .config.
-"$TOP/lib/kbuild-kernel.sh" "$TREE" "$OUT" "$TOP/configs/kernel/kernel.config" >/dev/null 2>&1 ||
+"$TOP/lib/kbuild-kernel.sh" "$TREE" "$OUT" "$(base_data kernel kernel.config)" >/dev/null 2>&1 ||
 	die "the series' head does not build: run 'make build' for the error"
 mkdir -p "$WOUT"
 cmp -s "$OUT/.config" "$WOUT/.config" || cp "$OUT/.config" "$WOUT/.config"

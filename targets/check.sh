@@ -68,7 +68,7 @@ done
 step "workbench unit tests" python3 -m unittest discover -q -s "$TOP/tests" -t "$TOP" || true
 
 step "build: debug kernel (${KOUT#"$WORK_ROOT"/})" "$TOP/lib/kbuild-kernel.sh" "$TREE" "$KOUT" \
-	"$TOP/configs/kernel/kernel.config" "$(base_data kernel debug.config)" || finish
+	"$(base_data kernel kernel.config)" "$(base_data kernel debug.config)" || finish
 # shellcheck disable=SC2086
 step "build: KVM selftests" "$TOP/lib/kbuild-selftests.sh" "$TREE" "$KOUT" "$STOUT" $programs || finish
 

@@ -16,7 +16,7 @@ programs=$(python3 -m workbench plan programs "$LIST")
 dry_run "modes: $modes; tests: ${LIST#"$TOP"/}"
 "$TOP/lib/deps.sh" core
 "$TOP/lib/tree-prepare.sh"
-"$TOP/lib/kbuild-kernel.sh" "$TREE" "$KOUT" "$TOP/configs/kernel/kernel.config"
+"$TOP/lib/kbuild-kernel.sh" "$TREE" "$KOUT" "$(base_data kernel kernel.config)"
 # shellcheck disable=SC2086
 "$TOP/lib/kbuild-selftests.sh" "$TREE" "$KOUT" "$STOUT" $programs
 

@@ -25,7 +25,7 @@ mkdir -p "$R"
 python3 -m workbench plan expand "$(base_data tests soak.txt)" seconds=$secs limit=$limit >"$R/tests.txt"
 "$TOP/lib/deps.sh" core
 "$TOP/lib/tree-prepare.sh"
-"$TOP/lib/kbuild-kernel.sh" "$TREE" "$KOUT" "$TOP/configs/kernel/kernel.config" "$(base_data kernel debug.config)"
+"$TOP/lib/kbuild-kernel.sh" "$TREE" "$KOUT" "$(base_data kernel kernel.config)" "$(base_data kernel debug.config)"
 # shellcheck disable=SC2046
 "$TOP/lib/kbuild-selftests.sh" "$TREE" "$KOUT" "$STOUT" $(python3 -m workbench plan programs "$R/tests.txt")
 note "$SOAK_MINUTES minutes per test, 2 tests x $(echo "$modes" | wc -w) mode(s): about $((SOAK_MINUTES * 2 * $(echo "$modes" | wc -w))) minutes"
