@@ -11,21 +11,28 @@ CCACHE_BASEDIR=${CCACHE_BASEDIR:-$WORK}
 export KBUILD_BUILD_TIMESTAMP KBUILD_BUILD_USER KBUILD_BUILD_HOST CCACHE_BASEDIR
 
 # kbuild ARCH SRC OUT MAKE-ARGS...: make in the kernel tree SRC, objects in
-# OUT, for ARCH (x86_64, or arm64 cross-compiled), with ccache and $JOBS
-# (3) jobs.
+# OUT, for ARCH (configs/arch/ARCH.conf: x86_64, or arm64 cross-compiled),
+# with ccache and $JOBS (3) jobs.
 kbuild() {
 	_arch=$1 _src=$2 _out=$3
 	shift 3
-	case $_arch in
-	x86_64) set -- ARCH=x86_64 CC="ccache gcc" "$@" ;;
-	arm64)
-		command -v aarch64-linux-gnu-gcc >/dev/null ||
-			die "aarch64-linux-gnu-gcc missing: run 'make check-cross' (it installs it)"
-		set -- ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- CC="ccache aarch64-linux-gnu-gcc" "$@"
-		;;
-	*) die "unknown architecture '$_arch' (x86_64 or arm64)" ;;
-	esac
-	make -C "$_src" O="$_out" HOSTCC="ccache gcc" -j"${JOBS:-3}" "$@"
+	arch_conf "$_arch"
+	if [ -n "$ARCH_CROSS_COMPILE" ]; then
+		command -v "${ARCH_CROSS_COMPILE}gcc" >/dev/null ||
+			die "${ARCH_CROSS_COMPILE}gcc missing: run 'make check-cross' (it installs it)"
+		set -- CROSS_COMPILE="$ARCH_CROSS_COMPILE" "$@"
+	fi
+	make -C "$_src" O="$_out" HOSTCC="ccache gcc" -j"${JOBS:-3}" \
+		ARCH="$ARCH_KBUILD" CC="ccache ${ARCH_CROSS_COMPILE}gcc" "$@"
+}
+
+# arch_conf ARCH: read configs/arch/ARCH.conf (ARCH_KBUILD, ARCH_SRCARCH,
+# ARCH_CROSS_COMPILE).
+arch_conf() {
+	[ -f "$TOP/configs/arch/$1.conf" ] ||
+		die "unknown architecture '$1' (known: $(cd "$TOP/configs/arch" && echo *.conf | sed 's/\.conf//g'))"
+	# shellcheck source=configs/arch/x86_64.conf
+	. "$TOP/configs/arch/$1.conf"
 }
 
 # kconfigure ARCH SRC OUT "BASE..." FRAGMENT...: OUT/.config = the kbuild
@@ -68,7 +75,8 @@ touched_objects() {
 	_objs="mm/vmscan.o"
 	! grep -q '^CONFIG_MMU_NOTIFIER=y' "$2" || _objs="$_objs mm/mmu_notifier.o"
 	if grep -q '^CONFIG_KVM=y' "$2"; then
-		case $1 in x86_64) _objs="$_objs arch/x86/kvm/" ;; *) _objs="$_objs arch/$1/kvm/" ;; esac
+		arch_conf "$1"
+		_objs="$_objs arch/$ARCH_SRCARCH/kvm/"
 	fi
 	echo "$_objs"
 }
