@@ -28,6 +28,9 @@ make_base() {
 		die "cannot unpack $tarball"
 	git -C "$TREE.tmp" init -q -b series
 	git -C "$TREE.tmp" config core.autocrlf false
+	# A scratch tree: no automatic repacking of its ~90000 objects
+	# (git am would start one in the background, minutes of CPU).
+	git -C "$TREE.tmp" config gc.auto 0
 	note "committing the base tree"
 	git -C "$TREE.tmp" add -A -f .
 	GIT_AUTHOR_NAME="Debian linux-source" GIT_AUTHOR_EMAIL=base@localhost \
