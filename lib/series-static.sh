@@ -45,10 +45,11 @@ fi
 note "sparse: no unexplained new warning ($(wc -l <"$R/sparse-base.txt") in the base," \
 	"$(wc -l <"$R/sparse-new.txt") new, listed in ${known#"$TOP"/})"
 
-# kernel-doc's messages for file $2 of tree $1, without line numbers.
+# kernel-doc's messages for file $2 of tree $1, without line numbers
+# ("file:LINE: " up to 6.x, "file:LINE " in 7.x).
 kdoc() {
 	[ ! -f "$1/$2" ] || (cd "$1" && scripts/kernel-doc -none "$2" 2>&1) |
-		sed -E 's/:[0-9]+:/:/' | sort -u
+		sed -E 's/:[0-9]+:? /: /' | sort -u
 }
 files=$(git -C "$TREE" diff --name-only --diff-filter=AM base HEAD -- '*.c' '*.h' | grep -v '^tools/')
 : >"$R/kernel-doc-new.txt"
