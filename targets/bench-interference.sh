@@ -13,6 +13,10 @@
 #   MAX_TRIES=N  attempts per run (default 5; lib/guest-retry.sh)
 set -eu
 . "$(dirname "$0")/../lib/common.sh"
+case " $BENCH_KINDS " in
+*" full "*) ;;
+*) die "bench-interference needs access_tracking_perf_test -a, which base $BASE does not have (BASE=6.12 has it)" ;;
+esac
 
 REPS=${REPS:-3}
 MODE=${MODE:-tdp}

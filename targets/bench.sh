@@ -1,25 +1,32 @@
 #!/bin/sh
 # bench.sh: "make bench". The base and the patched kernel (same non-debug
-# configuration, same QEMU settings) run the aging benchmark of
-# access_tracking_perf_test (-a: populate guest memory without, then with,
-# MGLRU aging in a loop) for every line of the matrix, interleaved (base,
-# patched, base, patched...) REPS times. Raw numbers go to a CSV, the
-# summary to a text table and a PNG chart (workbench/bench.py).
+# configuration, same QEMU settings), interleaved (base, patched, base,
+# patched...) REPS times. Raw numbers go to a CSV, the summary to a text
+# table and a PNG chart (workbench/bench.py).
 #
-#   BENCH=full|quick   matrix: configs/bench/full.txt or configs/bench/quick.txt
+#   BENCH=aging        (default) what an MGLRU aging pass over a populated VM
+#                      costs: time in the kernel's aging write, KVM aging
+#                      notifier calls, a guest profile (lib/bench-aging.sh)
+#   BENCH=full|quick   the population benchmark of the 6.12 series'
+#                      access_tracking_perf_test -a (populate guest memory
+#                      without, then with, MGLRU aging in a loop) for every
+#                      line of configs/bench/full.txt or quick.txt; only on
+#                      bases whose base.conf lists it in BENCH_KINDS
 #   REPS=N             repetitions (default 3)
 #   MAX_TRIES=N        attempts per run before giving up (default 5;
 #                      lib/guest-retry.sh)
 set -eu
 . "$(dirname "$0")/../lib/common.sh"
 
+BENCH=${BENCH:-aging}
+case " $BENCH_KINDS " in
+*" $BENCH "*) ;;
+*) die "BENCH=$BENCH is not available on base $BASE (it has: $BENCH_KINDS)" ;;
+esac
+[ "$BENCH" != aging ] || exec "$TOP/lib/bench-aging.sh"
 REPS=${REPS:-3}
 MAX_TRIES=${MAX_TRIES:-5}
-case ${BENCH:-full} in
-full) matrix=$TOP/configs/bench/full.txt ;;
-quick) matrix=$TOP/configs/bench/quick.txt ;;
-*) die "unknown BENCH '${BENCH}' (full or quick)" ;;
-esac
+matrix=$TOP/configs/bench/$BENCH.txt
 case $REPS in '' | *[!0-9]* | 0) die "REPS must be a positive number, not '$REPS'" ;; esac
 "$TOP/lib/deps.sh" core bench
 . "$TOP/configs/guest/qemu-x86_64.conf"
