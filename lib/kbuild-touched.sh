@@ -1,13 +1,14 @@
 #!/bin/sh
 # kbuild-touched.sh ARCH FRAGMENT OUT: configure $TREE for ARCH (defconfig +
 # FRAGMENT, every value checked) in OUT, and compile the objects the series
-# touches (lib/kbuild.sh touched_objects) with W=1. ARCH is x86_64 or arm64
-# (cross-compiled). Fails on a W=1 warning in a file the series changes.
+# touches (lib/kbuild.sh touched_objects) with W=1. ARCH is one of
+# configs/arch/ (x86_64; arm64 and riscv64 cross-compiled). Fails on a W=1
+# warning in a file the series changes.
 set -eu
 . "$(dirname "$0")/common.sh"
 . "$TOP/lib/kbuild.sh"
 
-[ $# -eq 3 ] || die "usage: kbuild-touched.sh x86_64|arm64 FRAGMENT OUT"
+[ $# -eq 3 ] || die "usage: kbuild-touched.sh ARCH FRAGMENT OUT (ARCH: x86_64, arm64, riscv64)"
 arch=$1 frag=$2 out=$3
 [ -f "$frag" ] || die "no configuration fragment $frag"
 mkdir -p "$out"
