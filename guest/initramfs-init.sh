@@ -6,11 +6,12 @@
 # /host, and the host paths the run needs (the results share's keep file:
 # the workbench, its work directory) and the host's /tmp are bind-mounted
 # where the host has them.
+# busybox finds itself through /proc/self/exe to install its applets.
+/bin/busybox mount -t proc proc /proc
 /bin/busybox --install -s
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
 opts=trans=virtio,version=9p2000.L,msize=262144
-mount -t proc proc /proc
 mount -t 9p -o "$opts,ro,cache=loose" hostroot /host ||
 	{ echo "initramfs-init: cannot mount the host's root (9p tag hostroot)"; poweroff -f; }
 mount -t 9p -o "$opts" results /mnt ||

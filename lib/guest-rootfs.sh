@@ -10,7 +10,8 @@
 # with dpkg -x, and packed with guest/initramfs-init.sh as /init
 # (python3 -m workbench initramfs). The result is cached in
 # $CACHE/rootfs-$ARCH/KEY/initramfs.cpio, KEY the hash of what made it, so
-# that only a change of those files fetches and packs again.
+# that only a change of those files fetches and packs again (the package
+# versions are the archive's at that time: packages.txt beside it says which).
 set -eu
 . "$(dirname "$0")/common.sh"
 
@@ -61,5 +62,9 @@ python3 -m workbench initramfs "$r" "$dest.tmp/initramfs.cpio"
 rm -rf "$r" "$dest"
 mv "$dest.tmp" "$dest"
 rm -f "$apt/download"/*.deb
+# Older initramfs of this arch (made from other versions of these files).
+for old in "$CACHE/rootfs-$ARCH"/*; do
+	[ "$old" = "$dest" ] || rm -rf "$old"
+done
 note "guest userspace for $ARCH: $dest/initramfs.cpio ($(du -k "$dest/initramfs.cpio" | cut -f1) KiB: $(awk '{ printf "%s%s %s %s", sep, $1, $2, $3; sep = ", " }' "$dest/packages.txt"))"
 echo "$dest/initramfs.cpio"
