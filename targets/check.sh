@@ -59,9 +59,10 @@ mkdir -p "$R"
 
 # shellcheck disable=SC2086 # the package groups
 step "dependencies" "$TOP/lib/deps.sh" $ARCH_PACKAGES || finish
+guest_rootfs() { "$TOP/lib/guest-rootfs.sh" >/dev/null; }
 if [ -f "$TOP/configs/guest/rootfs-$ARCH.conf" ]; then
 	step "guest userspace: Debian $ARCH packages (configs/guest/rootfs-$ARCH.conf)" \
-		"$TOP/lib/guest-rootfs.sh" >/dev/null || finish
+		guest_rootfs || finish
 fi
 step "series: ${PATCHES#"$TOP"/}/ applies to $BASE_PACKAGE $BASE_VERSION" "$TOP/lib/tree-prepare.sh" || finish
 
