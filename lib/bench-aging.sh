@@ -4,7 +4,8 @@
 # non-debug configuration, same QEMU settings), interleaved: every line of
 # the base's aging list (configs/bench/aging.txt, or
 # configs/bases/$BASE/aging.txt) in each of its MMU modes (MODES narrows
-# them), on base then patched, REPS times, one fresh guest per run. Each run
+# them), on base then patched, REPS times, one fresh guest per run (ARCH=arm64:
+# aging-arm64.txt, the arm64 kernels and guests). Each run
 # times every aging write in the kernel and counts KVM's aging notifier
 # calls (guest/aging-calls.sh). Then, unless PROFILE=0, one guest perf
 # profile per kernel (aging-profile.txt): the notifier path's share of the
@@ -21,10 +22,10 @@ MAX_TRIES=${MAX_TRIES:-5}
 PROFILE=${PROFILE:-1}
 case $REPS in '' | *[!0-9]* | 0) die "REPS must be a positive number, not '$REPS'" ;; esac
 case $PROFILE in 0 | 1) ;; *) die "PROFILE must be 0 or 1, not '$PROFILE'" ;; esac
-LIST=$(base_data bench aging.txt)
-PROFILE_LIST=$(base_data bench aging-profile.txt)
-STOUT=$WORK/selftests/patched
-R=$WORK/bench
+LIST=$(base_data bench "$(arch_name aging.txt)")
+PROFILE_LIST=$(base_data bench "$(arch_name aging-profile.txt)")
+STOUT=$WORK/selftests/$(arch_name patched)
+R=$WORK/$(arch_name bench)
 
 # The runs: "MODE/NAME<TAB>TIMEOUT<TAB>COMMAND" lines of the lists.
 plan() {
@@ -39,11 +40,13 @@ profiles=""
 nruns=$(printf '%s\n' "$runs" | grep -c .)
 nprof=$(printf '%s\n' "$profiles" | grep -c . || true)
 total=$((2 * (nruns * REPS + nprof)))
-dry_run "aging list ${LIST#"$TOP"/} ($nruns runs a kernel and repetition), REPS=$REPS," \
+dry_run "arch $ARCH; aging list ${LIST#"$TOP"/} ($nruns runs a kernel and repetition), REPS=$REPS," \
 	"profile runs a kernel: $nprof (PROFILE=$PROFILE); $total guest runs"
 start=$(date +%s)
-"$TOP/lib/deps.sh" core bench
-. "$TOP/configs/guest/qemu-x86_64.conf"
+# shellcheck disable=SC2086 # the package groups
+"$TOP/lib/deps.sh" $ARCH_PACKAGES bench
+# shellcheck source=configs/guest/qemu-x86_64.conf
+. "$TOP/configs/guest/qemu-$ARCH.conf"
 "$TOP/lib/kbuild-bench-kernels.sh"
 
 note "$total guest runs (about 2 minutes each for 1 GiB under TCG; keep the machine otherwise idle)"
@@ -69,7 +72,7 @@ one() {
 		for kernel in base patched; do
 			run=$R/runs/$kind-$rep-$kernel-$mode-$name
 			note "[$(($(finished) + 1))/$total] $kind: $kernel kernel, $mode, $name, repetition $rep"
-			set -- -T multi -t "$timeout" -k "$WORK/build/$kernel"
+			set -- -T multi -t "$timeout" -k "$WORK/build/$(arch_name "$kernel")"
 			[ -z "$kargs" ] || set -- "$@" -a "$kargs"
 			"$TOP/lib/guest-retry.sh" "$run" "$MAX_TRIES" "$R/discarded.txt" -- "$@" -- "$command"
 			if [ "$kind" = aging ]; then

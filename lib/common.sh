@@ -32,7 +32,32 @@ TREE=$WORK/linux
 CACHE=${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kernel-workbench}
 # The Python package (python3 -m workbench ...).
 PYTHONPATH=$TOP
-export BASE WORK_ROOT WORK TREE CACHE PYTHONPATH
+
+# The architecture the targets build, boot and test: configs/arch/$ARCH.conf
+# (x86_64 unless the environment says otherwise; ARCH=arm64 cross-builds).
+ARCH=${ARCH:-x86_64}
+[ -f "$TOP/configs/arch/$ARCH.conf" ] ||
+	die "unknown ARCH '$ARCH' (known: $(cd "$TOP/configs/arch" && echo *.conf | sed 's/\.conf//g'))"
+# shellcheck source=configs/arch/x86_64.conf
+. "$TOP/configs/arch/$ARCH.conf"
+
+# arch_name FILE: the name of FILE's version for $ARCH (kernel.config ->
+# kernel-arm64.config; unchanged for x86_64: configs/arch/*.conf).
+arch_name() {
+	case $1 in
+	*.*) echo "${1%.*}$ARCH_DATA_SUFFIX.${1##*.}" ;;
+	*) echo "$1$ARCH_DATA_SUFFIX" ;;
+	esac
+}
+# arch_only ARCH...: stop unless the target runs for $ARCH (the targets
+# that boot or build x86-only things).
+arch_only() {
+	for _a in "$@"; do [ "$ARCH" != "$_a" ] || return 0; done
+	die "ARCH=$ARCH is not supported by this target (only: $*)"
+}
+# The MMU modes of $ARCH (workbench/plan.py reads them).
+WORKBENCH_MMU_MODES=$TOP/configs/tests/$(arch_name mmu-modes.txt)
+export BASE WORK_ROOT WORK TREE CACHE PYTHONPATH WORKBENCH_MMU_MODES
 
 # base_data KIND NAME: the base's own configs/bases/$BASE/NAME if it has
 # one, else the default configs/KIND/NAME (test lists, kernel fragments).

@@ -1,8 +1,9 @@
 #!/bin/sh
 # guest-boot.sh [options] -- COMMAND...
 #
-# Boot a built kernel under QEMU TCG with the host root shared read-only,
-# run COMMAND (a shell command line) in the guest, and exit with its status.
+# Boot a built kernel for $ARCH under QEMU TCG (configs/guest/qemu-$ARCH.conf)
+# with the host root shared read-only (x86_64: as the guest's root; arm64:
+# beside an initramfs, lib/guest-rootfs.sh), run COMMAND (a shell command line) in the guest, and exit with its status.
 # The whole console is kept in OUTDIR/console.log, the command's output in
 # OUTDIR/output.log (shown while running unless -q). The run fails (status 1)
 # when the guest hangs past the timeout, dies without reporting a status, or
@@ -14,12 +15,14 @@
 #   -o DIR     results directory (emptied; default $WORK/runs/last)
 #   -a ARGS    extra kernel arguments (repeatable), e.g. kvm.tdp_mmu=0
 #   -t SECS    timeout for the whole boot (default 600)
-#   -m SIZE    guest memory (default from configs/guest/qemu-x86_64.conf)
+#   -m SIZE    guest memory (default from configs/guest/qemu-$ARCH.conf)
 #   -T MODE    TCG threading: single or multi
 #   -q         do not echo the console while running
 set -eu
 . "$(dirname "$0")/common.sh"
-. "$TOP/configs/guest/qemu-x86_64.conf"
+[ -f "$TOP/configs/guest/qemu-$ARCH.conf" ] || die "no QEMU settings for ARCH=$ARCH (configs/guest/qemu-$ARCH.conf)"
+# shellcheck source=configs/guest/qemu-x86_64.conf
+. "$TOP/configs/guest/qemu-$ARCH.conf"
 
 kdir="" out=$WORK/runs/last args="" timeout=600 tcg=$QEMU_TCG_DEFAULT quiet=0
 mem=$QEMU_MEM
@@ -41,7 +44,10 @@ shift $((OPTIND - 1))
 case $tcg in single | multi) ;; *) die "unknown TCG mode '$tcg' (single or multi)" ;; esac
 case $timeout in '' | *[!0-9]*) die "timeout '$timeout' is not a number of seconds" ;; esac
 img=$("$TOP/lib/kbuild-image.sh" "$kdir")
-command -v "$QEMU" >/dev/null || die "$QEMU missing: run lib/deps.sh"
+# shellcheck disable=SC2086 # the package groups
+command -v "$QEMU" >/dev/null || die "$QEMU missing: run lib/deps.sh $ARCH_PACKAGES"
+rootfs=""
+[ "$QEMU_ROOT" != initramfs ] || rootfs=$("$TOP/lib/guest-rootfs.sh")
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
@@ -61,11 +67,22 @@ trap 'rm -rf "$mon"' EXIT
 set -- "$QEMU" -machine "$QEMU_MACHINE" -accel "tcg,thread=$tcg" -cpu "$QEMU_CPU" \
 	-smp "$QEMU_SMP" -m "$mem" -nodefaults -display none -no-reboot \
 	-monitor "unix:$mon/monitor.sock,server=on,wait=off" \
-	-serial "file:$console" \
-	-virtfs "local,id=hostroot,path=/,mount_tag=/dev/root,security_model=none,readonly=on,multidevs=remap" \
-	-virtfs "local,id=results,path=$out,mount_tag=results,security_model=none,multidevs=remap" \
-	-kernel "$img" \
-	-append "$QEMU_CMDLINE root=/dev/root init=$TOP/guest/init.sh$args"
+	-serial "file:$console" -kernel "$img"
+if [ "$QEMU_ROOT" = host ]; then
+	set -- "$@" \
+		-virtfs "local,id=hostroot,path=/,mount_tag=/dev/root,security_model=none,readonly=on,multidevs=remap" \
+		-virtfs "local,id=results,path=$out,mount_tag=results,security_model=none,multidevs=remap" \
+		-append "$QEMU_CMDLINE root=/dev/root init=$TOP/guest/init.sh$args"
+else
+	# guest/initramfs-init.sh mounts the host's root (tag hostroot) and
+	# runs guest/init.sh from it.
+	set -- "$@" \
+		-fsdev "local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap" \
+		-device "$QEMU_9P_DEVICE,fsdev=hostroot,mount_tag=hostroot" \
+		-fsdev "local,id=results,path=$out,security_model=none,multidevs=remap" \
+		-device "$QEMU_9P_DEVICE,fsdev=results,mount_tag=results" \
+		-initrd "$rootfs" -append "$QEMU_CMDLINE$args"
+fi
 echo "$*" >"$out/qemu.cmd"
 
 start=$(date +%s)

@@ -1,8 +1,9 @@
 #!/bin/sh
 # kbuild-kernel.sh SRC OUT FRAGMENT...
 #
-# Configure (x86_64_defconfig kvm_guest.config + FRAGMENTs, lib/kbuild.sh
-# kconfigure) and build an x86_64 kernel from SRC in OUT, with ccache.
+# Configure ($ARCH_DEFCONFIG of configs/arch/$ARCH.conf + FRAGMENTs,
+# lib/kbuild.sh kconfigure) and build a kernel for $ARCH (x86_64 unless
+# ARCH= says otherwise) from SRC in OUT, with ccache.
 # Progress: a line a minute with the files compiled out of the expected
 # total (the previous full build's count in OUT, else the count measured
 # for the same fragments on this base, configs/bases/$BASE/compiled-files.txt).
@@ -23,7 +24,7 @@ log=$OUT/build.log
 name=${OUT#"$WORK"/}
 
 # 1. Configuration, checked against the fragments.
-kconfigure x86_64 "$SRC" "$OUT" "x86_64_defconfig kvm_guest.config" "$@"
+kconfigure "$ARCH" "$SRC" "$OUT" "$ARCH_DEFCONFIG" "$@"
 
 # 2. Build, with progress, in the background of this script.
 # The expected total: this directory's previous full build, else the count
@@ -32,9 +33,9 @@ kconfigure x86_64 "$SRC" "$OUT" "x86_64_defconfig kvm_guest.config" "$@"
 key=$(for f in "$@"; do printf '%s+' "${f##*/}"; done)
 expect=$(cat "$OUT/.workbench-cc-count" 2>/dev/null ||
 	awk -v k="${key%+}" '$1 == k { print $2 }' "$BASE_DIR/compiled-files.txt" 2>/dev/null || true)
-note "$name: building with ${JOBS:-3} jobs (log: $log)"
+note "$name: building for $ARCH with ${JOBS:-3} jobs (log: $log)"
 start=$(date +%s)
-kbuild x86_64 "$SRC" "$OUT" bzImage headers >"$log" 2>&1 &
+kbuild "$ARCH" "$SRC" "$OUT" "$ARCH_IMAGE" headers >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null' INT TERM
 shown=$start
@@ -59,7 +60,7 @@ if ! wait $pid; then
 	grep -E -B2 -A6 'error:|Error [0-9]|undefined reference' "$log" | head -n 60 >&2
 	die "$name: kernel build failed (full log: $log)"
 fi
-img=$OUT/arch/x86/boot/bzImage
+img=$OUT/arch/$ARCH_SRCARCH/boot/$ARCH_IMAGE
 [ -f "$img" ] || die "$name: build finished without $img"
 n=$(grep -c '^  CC ' "$log" || true)
 # The total of a full build, for the next build's progress: a build that
@@ -69,6 +70,7 @@ if [ -z "$expect" ] || [ "$n" -gt "$((expect / 2))" ]; then echo "$n" >"$OUT/.wo
 	echo "src=$SRC"
 	echo "head=$(git -C "$SRC" rev-parse HEAD 2>/dev/null || echo none)"
 	echo "config=$(sha1sum <"$OUT/.config" | cut -c1-40)"
-	echo "bzimage=$(sha1sum <"$img" | cut -c1-40)"
+	echo "arch=$ARCH"
+	echo "image=$(sha1sum <"$img" | cut -c1-40)"
 } >"$OUT/.workbench-built"
 note "$name: built in $(($(date +%s) - start))s ($n files compiled): $img"

@@ -13,6 +13,7 @@
 #   MAX_TRIES=N  attempts per run (default 5; lib/guest-retry.sh)
 set -eu
 . "$(dirname "$0")/../lib/common.sh"
+arch_only x86_64
 case " $BENCH_KINDS " in
 *" full "*) ;;
 *) die "bench-interference needs access_tracking_perf_test -a, which base $BASE does not have (BASE=6.12 has it)" ;;

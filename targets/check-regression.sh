@@ -11,6 +11,7 @@
 #   REG_TIMEOUT=60      seconds per test
 set -eu
 . "$(dirname "$0")/../lib/common.sh"
+arch_only x86_64
 
 REG_TIMEOUT=${REG_TIMEOUT:-60}
 STOUT=$WORK/selftests/all

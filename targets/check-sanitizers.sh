@@ -12,6 +12,7 @@
 #   MODES=all                  MMU modes (configs/tests/mmu-modes.txt)
 set -eu
 . "$(dirname "$0")/../lib/common.sh"
+arch_only x86_64
 
 SANITIZERS=${SANITIZERS:-kasan kcsan}
 LIST=$(base_data tests sanitizers.txt)

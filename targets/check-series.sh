@@ -15,6 +15,7 @@
 #            the patches that change include/linux/mmu_notifier.h)
 set -eu
 . "$(dirname "$0")/../lib/common.sh"
+arch_only x86_64
 . "$TOP/lib/kbuild.sh"
 
 FULL=${FULL:-1}

@@ -1,5 +1,7 @@
 #!/bin/sh
-# check.sh: the workbench tests ("make check"), of base $BASE.
+# check.sh: the workbench tests ("make check"), of base $BASE, for $ARCH
+# (x86_64; ARCH=arm64: a cross-built kernel and selftests, guests at the
+# emulated EL2; configs/arch/$ARCH.conf).
 #
 #   1. the series (patches/$BASE/) applies to the base
 #   2. checkpatch --strict on every patch
@@ -7,19 +9,19 @@
 #   4. the debug kernel builds; the KVM selftests build against it; the
 #      guest runner fails on a kernel WARNING
 #   5. the base's check list (configs/tests/check.txt, or
-#      configs/bases/$BASE/check.txt) in every MMU mode of
-#      configs/tests/mmu-modes.txt (MODES=tdp,shadow to choose), one guest
-#      boot per mode
+#      configs/bases/$BASE/check.txt; arm64: check-arm64.txt) in every MMU
+#      mode of configs/tests/mmu-modes.txt (arm64: mmu-modes-arm64.txt;
+#      MODES=tdp,shadow to choose), one guest boot per mode
 #
 # One result line per step, test and mode; the last line is
 # "N passed, N failed, N skipped"; exit status 1 if anything failed.
 set -eu
 . "$(dirname "$0")/../lib/common.sh"
 
-KOUT=$WORK/build/patched-debug
-STOUT=$WORK/selftests/patched
-LIST=$(base_data tests check.txt)
-R=$WORK/check
+KOUT=$WORK/build/$(arch_name patched-debug)
+STOUT=$WORK/selftests/$(arch_name patched)
+LIST=$(base_data tests "$(arch_name check.txt)")
+R=$WORK/$(arch_name check)
 res=$R/results.tsv
 
 record() { # STATUS NAME SECONDS DETAIL
@@ -50,12 +52,18 @@ step() {
 # Which modes and tests: check the data before spending time on builds.
 modes=$(select_modes all)
 programs=$(python3 -m workbench plan programs "$LIST") || exit 1
-dry_run "modes: $modes; tests: ${LIST#"$TOP"/}"
+dry_run "arch $ARCH; modes: $modes; tests: ${LIST#"$TOP"/}"
 rm -rf "$R"
 mkdir -p "$R"
 : >"$res"
 
-step "dependencies" "$TOP/lib/deps.sh" core || finish
+# shellcheck disable=SC2086 # the package groups
+step "dependencies" "$TOP/lib/deps.sh" $ARCH_PACKAGES || finish
+guest_rootfs() { "$TOP/lib/guest-rootfs.sh" >/dev/null; }
+if [ -f "$TOP/configs/guest/rootfs-$ARCH.conf" ]; then
+	step "guest userspace: Debian $ARCH packages (configs/guest/rootfs-$ARCH.conf)" \
+		guest_rootfs || finish
+fi
 step "series: ${PATCHES#"$TOP"/}/ applies to $BASE_PACKAGE $BASE_VERSION" "$TOP/lib/tree-prepare.sh" || finish
 
 n=0
@@ -68,7 +76,8 @@ done
 step "workbench unit tests" python3 -m unittest discover -q -s "$TOP/tests" -t "$TOP" || true
 
 step "build: debug kernel (${KOUT#"$WORK_ROOT"/})" "$TOP/lib/kbuild-kernel.sh" "$TREE" "$KOUT" \
-	"$(base_data kernel kernel.config)" "$(base_data kernel debug.config)" || finish
+	"$(base_data kernel "$(arch_name kernel.config)")" \
+	"$(base_data kernel "$(arch_name debug.config)")" || finish
 # shellcheck disable=SC2086
 step "build: KVM selftests" "$TOP/lib/kbuild-selftests.sh" "$TREE" "$KOUT" "$STOUT" $programs || finish
 

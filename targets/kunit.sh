@@ -6,6 +6,7 @@
 # else configs/kernel/mmu-notifier.kunitconfig (or the base's own).
 set -eu
 . "$(dirname "$0")/../lib/common.sh"
+arch_only x86_64
 "$TOP/lib/deps.sh" core
 "$TOP/lib/tree-prepare.sh"
 kc=$(git -C "$TREE" diff --name-only --diff-filter=AM base HEAD -- '*.kunitconfig' | head -n 1)

@@ -3,20 +3,23 @@
 # kernel with lru_gen enabled under multi-threaded TCG, run the base's run
 # list (configs/tests/run.txt, or configs/bases/$BASE/run.txt) in the MMU
 # modes of $MODES (default tdp), and summarise what the tests measured.
+# ARCH=arm64: the arm64 kernel, list and modes (run-arm64.txt,
+# mmu-modes-arm64.txt).
 set -eu
 . "$(dirname "$0")/../lib/common.sh"
 
-KOUT=$WORK/build/patched
-STOUT=$WORK/selftests/patched
-LIST=$(base_data tests run.txt)
-R=$WORK/run
+KOUT=$WORK/build/$(arch_name patched)
+STOUT=$WORK/selftests/$(arch_name patched)
+LIST=$(base_data tests "$(arch_name run.txt)")
+R=$WORK/$(arch_name run)
 
-modes=$(select_modes tdp)
+modes=$(select_modes "$(python3 -m workbench plan modes all | cut -d' ' -f1)")
 programs=$(python3 -m workbench plan programs "$LIST")
-dry_run "modes: $modes; tests: ${LIST#"$TOP"/}"
-"$TOP/lib/deps.sh" core
+dry_run "arch $ARCH; modes: $modes; tests: ${LIST#"$TOP"/}"
+# shellcheck disable=SC2086 # the package groups
+"$TOP/lib/deps.sh" $ARCH_PACKAGES
 "$TOP/lib/tree-prepare.sh"
-"$TOP/lib/kbuild-kernel.sh" "$TREE" "$KOUT" "$(base_data kernel kernel.config)"
+"$TOP/lib/kbuild-kernel.sh" "$TREE" "$KOUT" "$(base_data kernel "$(arch_name kernel.config)")"
 # shellcheck disable=SC2086
 "$TOP/lib/kbuild-selftests.sh" "$TREE" "$KOUT" "$STOUT" $programs
 

@@ -9,6 +9,7 @@
 #   MODES=all         MMU modes (configs/tests/mmu-modes.txt)
 set -eu
 . "$(dirname "$0")/../lib/common.sh"
+arch_only x86_64
 
 SOAK_MINUTES=${SOAK_MINUTES:-10}
 KOUT=$WORK/build/patched-debug

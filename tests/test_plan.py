@@ -67,17 +67,34 @@ class Expand(unittest.TestCase):
             os.unlink(f.name)
 
 
+class ModesFile(unittest.TestCase):
+    def test_arch_modes_from_environment(self):
+        path = os.path.join(plan.CONFIGS, "tests", "mmu-modes-arm64.txt")
+        saved = os.environ.pop("WORKBENCH_MMU_MODES", None)
+        try:
+            self.assertEqual(list(plan.load_modes()), ["tdp", "shadow", "shadow-paging"])
+            os.environ["WORKBENCH_MMU_MODES"] = path
+            self.assertEqual(plan.load_modes(), {"4k": ""})
+        finally:
+            os.environ.pop("WORKBENCH_MMU_MODES", None)
+            if saved is not None:
+                os.environ["WORKBENCH_MMU_MODES"] = saved
+
+
 class ShippedLists(unittest.TestCase):
     """Every test list of configs/ parses, with the shipped MMU modes."""
 
     def test_lists_parse(self):
-        modes = plan.load_modes()
         lists = []
         for d, _, files in os.walk(plan.CONFIGS):
             lists += [os.path.join(d, f) for f in files
-                      if f in ("check.txt", "run.txt", "sanitizers.txt")]
-        self.assertGreaterEqual(len(lists), 5)
+                      if f in ("check.txt", "run.txt", "sanitizers.txt",
+                               "check-arm64.txt", "run-arm64.txt")]
+        self.assertGreaterEqual(len(lists), 7)
         for path in lists:
+            # An arch's own list (NAME-ARCH.txt) has that arch's modes.
+            arch = "-arm64" if path.endswith("-arm64.txt") else ""
+            modes = plan.load_modes(os.path.join(plan.CONFIGS, "tests", "mmu-modes%s.txt" % arch))
             for test in plan.load_tests(path, modes):
                 if test[3].startswith("@"):
                     self.assertTrue(os.path.exists(os.path.join(plan.GUEST, test[3][1:])),

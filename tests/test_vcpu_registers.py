@@ -40,6 +40,14 @@ class VcpuRegistersTest(unittest.TestCase):
         self.assertIsNone(vcpu_registers.symbolize(syms, 0xffffffff82000010))
         self.assertIsNone(vcpu_registers.symbolize(syms, 0x1000))
 
+    def test_arm64_dump(self):
+        dump = ("CPU#0\n PC=ffff800080123450 X00=0000000000000000 X01=0000000000000001\n"
+                "PSTATE=604003c9 -ZC- EL2h    BTYPE=0\n"
+                "CPU#1\n PC=0000aaaab0001000 X00=0000000000000000\n"
+                "PSTATE=80001000 N--- EL0t\n")
+        self.assertEqual(vcpu_registers.parse(dump),
+                         [(0, 0xffff800080123450, 0), (1, 0xaaaab0001000, 3)])
+
     def test_32bit_dump(self):
         self.assertEqual(vcpu_registers.parse("CPU#0\nEIP=0000fff0 EFL=00000002 [-------] CPL=0 II=0\n"),
                          [(0, 0xfff0, 0)])

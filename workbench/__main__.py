@@ -15,6 +15,7 @@ COMMANDS = {
     "sanitizers": ("sanitizers", "KASAN/KCSAN reports, base vs patched"),
     "cover-letter": ("cover_letter", "refresh a cover letter's generated parts"),
     "vcpu-registers": ("vcpu_registers", "sample a hung guest's vCPUs"),
+    "initramfs": ("initramfs", "pack a directory into an initramfs (newc cpio)"),
     "targets": ("targets", "the make targets: help text, README table"),
 }
 

@@ -1,4 +1,5 @@
-"""Read the test data: configs/tests/mmu-modes.txt and the test lists.
+"""Read the test data: configs/tests/mmu-modes.txt (or the ARCH's own,
+configs/tests/mmu-modes-ARCH.txt: $WORKBENCH_MMU_MODES) and the test lists.
 
   plan modes SPEC            mode names of SPEC ("all" or a,b,...)
   plan kargs MODE            the kernel arguments of MODE
@@ -46,7 +47,14 @@ def data_lines(path):
                 yield n, line.split()
 
 
-def load_modes(path=os.path.join(CONFIGS, "tests", "mmu-modes.txt")):
+def modes_file():
+    """The MMU modes of the workbench's ARCH: lib/common.sh exports their
+    file (configs/tests/mmu-modes-ARCH.txt); x86_64's by default."""
+    return os.environ.get("WORKBENCH_MMU_MODES") or os.path.join(CONFIGS, "tests", "mmu-modes.txt")
+
+
+def load_modes(path=None):
+    path = path or modes_file()
     modes = {}
     for n, words in data_lines(path):
         if len(words) < 2:

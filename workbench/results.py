@@ -18,6 +18,14 @@ from . import ktap
 
 from .layout import read_lines  # noqa: F401 (used by sanitizers too)
 
+# A KVM selftest that cannot open /dev/kvm skips ("Cannot open '/dev/kvm':
+# No such file or directory.  Is KVM loaded and enabled?"): the guest has
+# no KVM (arm64: its kernel did not start at EL2, e.g. QEMU without
+# virtualization=on). Such a skip is named, and a run with one is not a pass.
+NO_KVM = "KVM not available"
+NO_KVM_WHY = ("no /dev/kvm in the guest (arm64: the kernel did not start at EL2, "
+              "e.g. QEMU without virtualization=on)")
+
 
 def collect(mode, rundir, results):
     stream = ktap.parse(read_lines(os.path.join(rundir, "output.log")))
@@ -32,6 +40,8 @@ def collect(mode, rundir, results):
         status, detail = r.status, r.directive
         if r.status == ktap.SKIP:
             detail = " ".join(w for w in r.skip_reason.split() if not w.startswith("time="))
+            if "/dev/kvm" in detail:
+                detail = "%s: %s" % (NO_KVM, detail)
         elif r.status != ktap.PASS:
             tail = [l for l in r.log if l.strip()][-3:]
             detail = "%s; %s" % (r.directive, " | ".join(tail))
@@ -68,9 +78,13 @@ def summary(results):
         status = row[0] if row[0] in counts else ktap.FAIL
         counts[status] += 1
         print_row((row + ["", "", ""])[:4])
+    no_kvm = sum(1 for row in rows if row[0] == ktap.SKIP and len(row) > 3
+                 and row[3].startswith(NO_KVM))
+    if no_kvm:
+        print("%d skipped because %s: %s: not a pass" % (no_kvm, NO_KVM, NO_KVM_WHY))
     print("%d passed, %d failed, %d skipped"
           % (counts[ktap.PASS], counts[ktap.FAIL], counts[ktap.SKIP]))
-    return 1 if counts[ktap.FAIL] or not rows else 0
+    return 1 if counts[ktap.FAIL] or not rows or no_kvm else 0
 
 
 def main(argv):

@@ -45,18 +45,28 @@ def symbolize(syms, addr):
 
 
 def parse(text):
-    """[(cpu, rip, cpl)] from the output of "info registers -a"."""
+    """[(cpu, rip, cpl)] from the output of "info registers -a": x86's
+    RIP and CPL, or arm64's PC and exception level (EL1 and EL2, where a
+    VHE kernel runs, count as CPL 0; EL0 as user space, CPL 3)."""
     out = []
-    cpu = None
+    cpu = pc = None
     for line in text.splitlines():
         m = re.match(r"CPU#(\d+)", line.strip())
         if m:
-            cpu = int(m.group(1))
+            cpu, pc = int(m.group(1)), None
             continue
         m = re.search(r"\b[RE]IP=([0-9a-f]+) .*\bCPL=(\d)", line)
         if m and cpu is not None:
             out.append((cpu, int(m.group(1), 16), int(m.group(2))))
             cpu = None
+            continue
+        m = re.search(r"\bPC=([0-9a-f]+)", line)
+        if m:
+            pc = int(m.group(1), 16)
+        m = re.search(r"\bPSTATE=[0-9a-f]+ \S+ EL(\d)", line)
+        if m and cpu is not None and pc is not None:
+            out.append((cpu, pc, 0 if m.group(1) != "0" else 3))
+            cpu = pc = None
     return out
 
 
