@@ -104,21 +104,31 @@ def table(summary, settings):
             ("MMU", "vCPUs", "mem", "kernel", "N", "without aging (s)", "with aging (s)",
              "slowdown", "aging pass"))
     lines += [head, "-" * len(head)]
-    for key in sorted(summary, key=lambda k: (k[0], k[1], mem_mib(k[2]))):
-        kernels = summary[key]
-        for kernel in ("base", "patched"):
-            if kernel not in kernels:
-                continue
-            s = kernels[kernel]
-            lines.append("%-7s %5d %6s | %-7s %2d | %6.2f [%6.2f-%6.2f] | %6.2f [%6.2f-%6.2f] | %7.1f%% | %9.3fs" % (
-                key[0], key[1], key[2], kernel, s["n"], s["plain"], s["plain_min"], s["plain_max"],
-                s["aged"], s["aged_min"], s["aged_max"], s["slowdown"], s["pass"]))
-        if "base" in kernels and "patched" in kernels:
-            b, p = kernels["base"], kernels["patched"]
-            lines.append("%-7s %5s %6s | %-10s | %22s | %-22s | %8s | %9.2fx" % (
-                "", "", "", "ratio", "", "%.2fx" % (p["aged"] / b["aged"]), "",
-                p["pass"] / b["pass"] if b["pass"] else float("nan")))
+    def row(key, kernel, s):
+        return "%-7s %5d %6s | %-7s %2d | %6.2f [%6.2f-%6.2f] | %6.2f [%6.2f-%6.2f] | %7.1f%% | %9.3fs" % (
+            key[0], key[1], key[2], kernel, s["n"], s["plain"], s["plain_min"], s["plain_max"],
+            s["aged"], s["aged_min"], s["aged_max"], s["slowdown"], s["pass"])
+
+    def ratio(b, p):
+        return "%-7s %5s %6s | %-10s | %22s | %-22s | %8s | %9.2fx" % (
+            "", "", "", "ratio", "", "%.2fx" % (p["aged"] / b["aged"]), "",
+            p["pass"] / b["pass"] if b["pass"] else float("nan"))
+
+    keys = sorted(summary, key=lambda k: (k[0], k[1], mem_mib(k[2])))
+    lines += kernel_rows(summary, keys, row, ratio)
     return "\n".join(lines) + "\n"
+
+
+def kernel_rows(summary, keys, row, ratio):
+    """For each key: row(key, kernel, stats) of base then patched, and
+    ratio(base, patched) where both ran."""
+    lines = []
+    for key in keys:
+        kernels = summary[key]
+        lines += [row(key, k, kernels[k]) for k in ("base", "patched") if k in kernels]
+        if "base" in kernels and "patched" in kernels:
+            lines.append(ratio(kernels["base"], kernels["patched"]))
+    return lines
 
 
 def chart(summary, outdir):
@@ -375,23 +385,20 @@ def aging_table(summary, profile, settings):
             ("config", "MMU", "MiB", "kernel", "runs", "passes", "aging pass (s)",
              "s a GiB", "test (s)", "clear_young", "fast_only"))
     lines += [head, "-" * len(head)]
-    for key in sorted(summary):
-        kernels = summary[key]
-        for kernel in ("base", "patched"):
-            if kernel not in kernels:
-                continue
-            s = kernels[kernel]
-            lines.append("%-10s %-7s %5d | %-8s %4d %6d | %7.3f [%6.3f-%6.3f] | %8.3f | %8.3f | %11.0f %10.0f" % (
-                key[0], key[1], s["mem_mib"], kernel, s["runs"], s["passes"], s["write"][0],
-                s["write"][1], s["write"][2], s["write"][0] * 1024 / s["mem_mib"], s["test"],
-                s["clear_young"], s["fast_only"]))
-        if "base" in kernels and "patched" in kernels:
-            b, p = kernels["base"], kernels["patched"]
-            bc, pc = b["clear_young"] + b["fast_only"], p["clear_young"] + p["fast_only"]
-            lines.append("%-24s | %-20s | %-24s | %8s | %8s | %22s" % (
-                "", "base/patched", "%.2fx faster" % (b["write"][0] / p["write"][0]), "",
-                "%.2fx" % (b["test"] / p["test"]),
-                "%.0fx fewer calls" % (bc / pc) if pc else "no calls"))
+    def row(key, kernel, s):
+        return "%-10s %-7s %5d | %-8s %4d %6d | %7.3f [%6.3f-%6.3f] | %8.3f | %8.3f | %11.0f %10.0f" % (
+            key[0], key[1], s["mem_mib"], kernel, s["runs"], s["passes"], s["write"][0],
+            s["write"][1], s["write"][2], s["write"][0] * 1024 / s["mem_mib"], s["test"],
+            s["clear_young"], s["fast_only"])
+
+    def ratio(b, p):
+        bc, pc = b["clear_young"] + b["fast_only"], p["clear_young"] + p["fast_only"]
+        return "%-24s | %-20s | %-24s | %8s | %8s | %22s" % (
+            "", "base/patched", "%.2fx faster" % (b["write"][0] / p["write"][0]), "",
+            "%.2fx" % (b["test"] / p["test"]),
+            "%.0fx fewer calls" % (bc / pc) if pc else "no calls")
+
+    lines += kernel_rows(summary, sorted(summary), row, ratio)
     if profile:
         lines += ["", "Guest profile of an aging run (perf record -a -g -e cpu-clock, % of all",
                   "samples, with callees): the aging write, and the secondary-MMU notifier",
