@@ -17,7 +17,7 @@
 # Exits with COMMAND's status.
 set -eu
 T=/sys/kernel/tracing
-mountpoint -q "$T" || mount -t tracefs nodev "$T"
+[ -e "$T/trace" ] || mount -t tracefs nodev "$T"
 events=""
 for e in kvm_age_hva kvm_age_hva_fast_only kvm_test_age_hva; do
 	[ -d "$T/events/kvm/$e" ] || continue

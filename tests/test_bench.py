@@ -111,7 +111,7 @@ class AgingBenchTest(unittest.TestCase):
         prof = bench.profile_summary([
             {"kernel": "base", "symbol": "lru_gen_seq_write", "children": "5.0", "self": "0"},
             {"kernel": "base", "symbol": "__mmu_notifier_clear_young", "children": "4.0", "self": "0"}])
-        text = bench.aging_table(bench.aging_summary(rows), prof, "x")
+        text = bench.aging_table(bench.aging_summary(rows), prof, {}, "x")
         self.assertIn("3.37x faster", text)   # 5.9 / 1.75
         self.assertIn("512x fewer calls", text)
         self.assertIn("80.0% of the aging write", text)

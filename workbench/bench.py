@@ -16,8 +16,13 @@
         access_tracking_perf_test in MGLRU mode); fails if the run lacks them
   workbench bench profile-row OUTPUT_LOG PREFIX   one CSV row per symbol of
         a guest/aging-profile.sh run
-  workbench bench aging-report CSV PROFILE_CSV OUTDIR SETTINGS   write
-        OUTDIR/table.txt and OUTDIR/chart.png, and print the table
+  workbench bench lockstat-header   the columns of lockstat-row
+  workbench bench lockstat-row OUTPUT_LOG PREFIX   one CSV row of a
+        guest/aging-lockstat.sh run: kvm->mmu_lock's takers, contentions and
+        wait times (workbench/lockstat.py)
+  workbench bench aging-report CSV PROFILE_CSV LOCKSTAT_CSV OUTDIR SETTINGS
+        write OUTDIR/table.txt and OUTDIR/chart.png, and print the table
+        (PROFILE_CSV and LOCKSTAT_CSV may be missing: no such section)
 
 Every number in a table comes from a CSV, which comes from the output of
 the runs (access_tracking_perf_test -a for BENCH=full/quick; the aging
@@ -31,7 +36,7 @@ import statistics
 import subprocess
 import sys
 
-from . import perf
+from . import lockstat, perf
 
 LABELS = ("Populating memory", "Populating memory (aging)",
           "Aging passes", "Average aging pass")
@@ -316,6 +321,14 @@ def aging_row(log_path, prefix):
     print("\n".join(aging_rows(run, prefix)))
 
 
+def lockstat_row(log_path, prefix):
+    with open(log_path, errors="replace") as f:
+        try:
+            print(lockstat.row(f.readlines(), prefix))
+        except lockstat.LockstatError as e:
+            sys.exit("workbench bench: %s: %s" % (log_path, e))
+
+
 def profile_row(log_path, prefix):
     """"# profile SYMBOL CHILDREN SELF" lines as CSV rows."""
     rows = []
@@ -372,7 +385,7 @@ def profile_summary(rows):
     return out
 
 
-def aging_table(summary, profile, settings):
+def aging_table(summary, profile, locks, settings):
     lines = ["MGLRU aging of a populated VM: access_tracking_perf_test in MGLRU mode,",
              "one fresh guest per run, base and patched kernel interleaved.",
              "aging pass = time in the kernel's aging write (lru_gen_seq_write, kprobes),",
@@ -408,6 +421,8 @@ def aging_table(summary, profile, settings):
                 write, notifier = profile[kernel]
                 lines.append("%-8s aging write %6.2f%%, notifier path %6.2f%% = %5.1f%% of the aging write" % (
                     kernel, write, notifier, 100.0 * notifier / write if write else float("nan")))
+    if locks:
+        lines += lockstat.table(locks, kernel_rows)
     return "\n".join(lines) + "\n"
 
 
@@ -455,11 +470,12 @@ def load_optional(path):
         return []
 
 
-def aging_report(csv_path, profile_csv, outdir, settings):
+def aging_report(csv_path, profile_csv, lockstat_csv, outdir, settings):
     summary = aging_summary(load(csv_path))
     if not summary:
         sys.exit("workbench bench: no aging passes over touched memory in %s" % csv_path)
     text = aging_table(summary, profile_summary(load_optional(profile_csv)),
+                       lockstat.summary(load_optional(lockstat_csv)),
                        with_discarded(settings, outdir))
     with open(os.path.join(outdir, "table.txt"), "w") as f:
         f.write(text)
@@ -478,8 +494,12 @@ def main(argv):
         aging_row(argv[2], argv[3])
     elif len(argv) == 4 and argv[1] == "profile-row":
         profile_row(argv[2], argv[3])
-    elif len(argv) == 6 and argv[1] == "aging-report":
-        aging_report(argv[2], argv[3], argv[4], argv[5])
+    elif len(argv) == 2 and argv[1] == "lockstat-header":
+        print(lockstat.HEADER)
+    elif len(argv) == 4 and argv[1] == "lockstat-row":
+        lockstat_row(argv[2], argv[3])
+    elif len(argv) == 7 and argv[1] == "aging-report":
+        aging_report(argv[2], argv[3], argv[4], argv[5], argv[6])
     elif len(argv) == 4 and argv[1] == "guest":
         print("%s %d" % guest(argv[2], argv[3]))
     elif len(argv) == 4 and argv[1] == "estimate":

@@ -3,7 +3,8 @@ configs/tests/mmu-modes-ARCH.txt: $WORKBENCH_MMU_MODES) and the test lists.
 
   plan modes SPEC            mode names of SPEC ("all" or a,b,...)
   plan kargs MODE            the kernel arguments of MODE
-  plan programs [LIST]       the selftest programs LIST needs
+  plan programs [LIST]       the selftest programs LIST needs (a guest
+                             script's "./NAME" arguments included)
   plan plan MODE DIR [LIST]  guest plan lines for MODE:
                              NAME<TAB>TIMEOUT<TAB>COMMAND
   plan expand LIST KEY=VALUE...  LIST with every {KEY} replaced by VALUE
@@ -102,6 +103,17 @@ def load_tests(path, modes):
     return tests
 
 
+def programs(tests):
+    """The selftests that TESTS run: their PROGRAMs, and the "./NAME"
+    arguments of guest scripts (which run the selftest NAME)."""
+    out = set()
+    for t in tests:
+        if not t[3].startswith("@"):
+            out.add(t[3])
+        out.update(a[2:] for a in t[4] if a.startswith("./"))
+    return out
+
+
 def plan_line(mode, directory, name, test_modes, timeout, program, args, setups):
     """NAME<TAB>TIMEOUT<TAB>COMMAND of one test in one mode."""
     if program.startswith("@"):
@@ -141,8 +153,7 @@ def _main(argv):
         print(modes[select_modes(argv[2], modes)[0]])
     elif cmd == "programs" and len(argv) in (2, 3):
         lst = argv[2] if len(argv) == 3 else os.path.join(CONFIGS, "tests", "check.txt")
-        print(" ".join(sorted({t[3] for t in load_tests(lst, modes)
-                               if not t[3].startswith("@")})))
+        print(" ".join(sorted(programs(load_tests(lst, modes)))))
     elif cmd == "expand" and len(argv) >= 3:
         values = dict(kv.split("=", 1) for kv in argv[3:] if "=" in kv)
         sys.stdout.write("".join(expand(argv[2], values)))
