@@ -60,6 +60,7 @@ start=$(date +%s)
 "$TOP/lib/deps.sh" $ARCH_PACKAGES bench
 # shellcheck source=configs/guest/qemu-x86_64.conf
 . "$TOP/configs/guest/qemu-$ARCH.conf"
+. "$TOP/lib/guest-accel.sh"
 programs=$(for l in "$LIST" "$PROFILE_LIST" "$LOCKSTAT_LIST"; do python3 -m workbench plan programs "$l"; done |
 	tr ' ' '\n' | sort -u | paste -sd ' ' -)
 # shellcheck disable=SC2086 # the variants, none or lockstat
@@ -113,8 +114,8 @@ while [ "$rep" -le "$REPS" ]; do
 done
 [ -z "$profiles" ] || one 1 profile "$profiles"
 
-settings=$(printf '%s; TCG thread=multi, -cpu %s, -smp %s, -m %s; host: %s CPUs (%s); base %s, REPS=%s' \
-	"$("$QEMU" --version | head -n 1)" "$QEMU_CPU" "$QEMU_SMP" "$QEMU_MEM" "$(nproc)" \
+settings=$(printf '%s; %s, -smp %s, -m %s; host: %s CPUs (%s); base %s, REPS=%s' \
+	"$("$QEMU" --version | head -n 1)" "$(accel_desc multi)" "$QEMU_SMP" "$QEMU_MEM" "$(nproc)" \
 	"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" "$BASE_VERSION" "$REPS")
 python3 -m workbench bench aging-report "$csv" "$pcsv" "$lcsv" "$R" "$settings"
 t=$(($(date +%s) - start))

@@ -1,7 +1,8 @@
 #!/bin/sh
 # guest-boot.sh [options] -- COMMAND...
 #
-# Boot a built kernel for $ARCH under QEMU TCG (configs/guest/qemu-$ARCH.conf)
+# Boot a built kernel for $ARCH under QEMU TCG (configs/guest/qemu-$ARCH.conf;
+# ACCEL=kvm: on /dev/kvm, lib/guest-accel.sh)
 # with the host root shared read-only (x86_64: as the guest's root; arm64:
 # beside an initramfs, lib/guest-rootfs.sh), run COMMAND (a shell command line) in the guest, and exit with its status.
 # The whole console is kept in OUTDIR/console.log, the command's output in
@@ -16,13 +17,14 @@
 #   -a ARGS    extra kernel arguments (repeatable), e.g. kvm.tdp_mmu=0
 #   -t SECS    timeout for the whole boot (default 600)
 #   -m SIZE    guest memory (default from configs/guest/qemu-$ARCH.conf)
-#   -T MODE    TCG threading: single or multi
+#   -T MODE    TCG threading: single or multi (ignored with ACCEL=kvm)
 #   -q         do not echo the console while running
 set -eu
 . "$(dirname "$0")/common.sh"
 [ -f "$TOP/configs/guest/qemu-$ARCH.conf" ] || die "no QEMU settings for ARCH=$ARCH (configs/guest/qemu-$ARCH.conf)"
 # shellcheck source=configs/guest/qemu-x86_64.conf
 . "$TOP/configs/guest/qemu-$ARCH.conf"
+. "$TOP/lib/guest-accel.sh"
 
 kdir="" out=$WORK/runs/last args="" timeout=600 tcg=$QEMU_TCG_DEFAULT quiet=0
 mem=$QEMU_MEM
@@ -64,7 +66,7 @@ console=$out/console.log
 # length limit).
 mon=$(mktemp -d "${TMPDIR:-/tmp}/run-guest.XXXXXX")
 trap 'rm -rf "$mon"' EXIT
-set -- "$QEMU" -machine "$QEMU_MACHINE" -accel "tcg,thread=$tcg" -cpu "$QEMU_CPU" \
+set -- "$QEMU" -machine "$QEMU_MACHINE" -accel "$(accel_args "$tcg")" -cpu "$QEMU_CPU" \
 	-smp "$QEMU_SMP" -m "$mem" -nodefaults -display none -no-reboot \
 	-monitor "unix:$mon/monitor.sock,server=on,wait=off" \
 	-serial "file:$console" -kernel "$img"
@@ -86,7 +88,7 @@ fi
 echo "$*" >"$out/qemu.cmd"
 
 start=$(date +%s)
-[ $quiet = 1 ] || note "booting ${kdir#"$WORK"/} ($tcg-threaded TCG, $mem,${args:- no extra args}): $(cat "$out/cmd.sh")"
+[ $quiet = 1 ] || note "booting ${kdir#"$WORK"/} ($(accel_desc "$tcg"), $mem,${args:- no extra args}): $(cat "$out/cmd.sh")"
 # Shortly before the timeout, sample where the vCPUs are (registers.txt):
 # what a hung or stalled guest was executing.
 if [ "$timeout" -gt 20 ]; then before=$((timeout - 10)); else before=$((timeout / 2)); fi

@@ -30,10 +30,11 @@ matrix=$TOP/configs/bench/$BENCH.txt
 case $REPS in '' | *[!0-9]* | 0) die "REPS must be a positive number, not '$REPS'" ;; esac
 "$TOP/lib/deps.sh" core bench
 . "$TOP/configs/guest/qemu-x86_64.conf"
+. "$TOP/lib/guest-accel.sh"
 
 qemu_settings() {
-	printf '%s; TCG thread=multi, -cpu %s, -smp %s, guest memory VM size + 3G; host: %s CPUs (%s)' \
-		"$("$QEMU" --version | head -n 1)" "$QEMU_CPU" "$QEMU_SMP" "$(nproc)" \
+	printf '%s; %s, -smp %s, guest memory VM size + 3G; host: %s CPUs (%s)' \
+		"$("$QEMU" --version | head -n 1)" "$(accel_desc multi)" "$QEMU_SMP" "$(nproc)" \
 		"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
 }
 R=$WORK/bench

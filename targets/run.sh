@@ -1,35 +1,46 @@
 #!/bin/sh
-# run.sh: "make run". Build what is missing, boot the patched (non-debug)
-# kernel with lru_gen enabled under multi-threaded TCG, run the base's run
-# list (configs/tests/run.txt, or configs/bases/$BASE/run.txt) in the MMU
-# modes of $MODES (default tdp), and summarise what the tests measured.
-# ARCH=arm64: the arm64 kernel, list and modes (run-arm64.txt,
-# mmu-modes-arm64.txt).
+# run.sh: "make run". Build what is missing (the base and the patched
+# kernel, same non-debug configuration, and the selftests), boot each with
+# lru_gen enabled under multi-threaded TCG, run the base's run list
+# (configs/tests/run.txt, or configs/bases/$BASE/run.txt) in the MMU modes
+# of $MODES (default tdp), base then patched. Prints the tests' numbers,
+# the summary, and last what the series changes, side by side
+# (workbench/headline.py: KVM aging calls a pass, the aging pass's time in
+# the kernel, the test's own check). ARCH=arm64: the arm64 kernels, list
+# and modes (run-arm64.txt, mmu-modes-arm64.txt).
 set -eu
 . "$(dirname "$0")/../lib/common.sh"
 
-KOUT=$WORK/build/$(arch_name patched)
 STOUT=$WORK/selftests/$(arch_name patched)
 LIST=$(base_data tests "$(arch_name run.txt)")
 R=$WORK/$(arch_name run)
 
 modes=$(select_modes "$(python3 -m workbench plan modes all | cut -d' ' -f1)")
 programs=$(python3 -m workbench plan programs "$LIST")
-dry_run "arch $ARCH; modes: $modes; tests: ${LIST#"$TOP"/}"
+dry_run "arch $ARCH; modes: $modes; tests: ${LIST#"$TOP"/}; kernels: base, patched"
 # shellcheck disable=SC2086 # the package groups
 "$TOP/lib/deps.sh" $ARCH_PACKAGES
-"$TOP/lib/tree-prepare.sh"
-"$TOP/lib/kbuild-kernel.sh" "$TREE" "$KOUT" "$(base_data kernel "$(arch_name kernel.config)")"
-# shellcheck disable=SC2086
-"$TOP/lib/kbuild-selftests.sh" "$TREE" "$KOUT" "$STOUT" $programs
+BENCH_PROGRAMS=$programs "$TOP/lib/kbuild-bench-kernels.sh"
+# shellcheck source=configs/guest/qemu-x86_64.conf
+. "$TOP/configs/guest/qemu-$ARCH.conf"
+. "$TOP/lib/guest-accel.sh"
 
 rm -rf "$R"
 mkdir -p "$R"
 : >"$R/results.tsv"
 for mode in $modes; do
-	"$TOP/lib/guest-plan.sh" -T multi "$KOUT" "$STOUT" "$LIST" "$mode" "$R/$mode" || true
-	cat "$R/$mode/runner.err" >&2
-	python3 -m workbench results collect "$mode" "$R/$mode" "$R/results.tsv" >/dev/null
+	for kernel in base patched; do
+		run=$R/$kernel-$mode
+		"$TOP/lib/guest-plan.sh" -T multi "$WORK/build/$(arch_name "$kernel")" "$STOUT" "$LIST" "$mode" "$run" ||
+			true
+		cat "$run/runner.err" >&2
+		python3 -m workbench results collect "$kernel/$mode" "$run" "$R/results.tsv" >/dev/null
+	done
 done
 python3 -m workbench perf "$R"/*/output.log
-python3 -m workbench results summary "$R/results.tsv"
+rc=0
+python3 -m workbench results summary "$R/results.tsv" || rc=1
+# shellcheck disable=SC2046 # the run directories
+python3 -m workbench headline "$BASE_VERSION, $(accel_desc multi), -smp $QEMU_SMP, one run each" \
+	$(for mode in $modes; do echo "$R/base-$mode $R/patched-$mode"; done) || rc=1
+exit $rc

@@ -4,7 +4,7 @@ whose lib/common.sh exports them) and without git's."""
 
 import os
 
-SETTINGS = ("BASE", "ARCH", "WORKBENCH_MMU_MODES", "MODES", "WORK", "WORK_ROOT", "TREE", "PATCHES", "DRY_RUN",
+SETTINGS = ("BASE", "ARCH", "ACCEL", "WORKBENCH_MMU_MODES", "MODES", "WORK", "WORK_ROOT", "TREE", "PATCHES", "DRY_RUN",
             "MAKEFLAGS", "MAKELEVEL", "MFLAGS")
 
 
