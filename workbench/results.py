@@ -3,9 +3,10 @@
 A results file is TSV, one result a line: STATUS, NAME, SECONDS, DETAIL
 (STATUS is PASS, FAIL, SKIP or CRASH).
 
-  python3 -m workbench results collect MODE RUNDIR RESULTS   add the tests of one guest run
-      (RUNDIR/output.log is the TAP, RUNDIR/console.log the console,
-      RUNDIR/runner.err the runner's error, if any)
+  python3 -m workbench results collect MODE RUNDIR RESULTS [PREFIX]   add the tests of one
+      guest run (RUNDIR/output.log is the TAP, RUNDIR/console.log the console,
+      RUNDIR/runner.err the runner's error, if any), their names prefixed
+      with PREFIX (make run: "base/", "patched/")
   python3 -m workbench results summary RESULTS               print the summary; exit 1 on failures
 """
 
@@ -27,7 +28,7 @@ NO_KVM_WHY = ("no /dev/kvm in the guest (arm64: the kernel did not start at EL2,
               "e.g. QEMU without virtualization=on)")
 
 
-def collect(mode, rundir, results):
+def collect(mode, rundir, results, prefix=""):
     stream = ktap.parse(read_lines(os.path.join(rundir, "output.log")))
     splats = console.find_splats(read_lines(os.path.join(rundir, "console.log")),
                                        console.load_patterns())
@@ -48,14 +49,14 @@ def collect(mode, rundir, results):
         if r.name in by_test:
             status = ktap.FAIL
             detail = "kernel splat: " + by_test.pop(r.name)[0]
-        rows.append((status, r.name, seconds, detail))
+        rows.append((status, prefix + r.name, seconds, detail))
     err = "".join(read_lines(os.path.join(rundir, "runner.err"))).strip()
     problems = list(stream.errors)
     for test, lines in by_test.items():
         problems.append("kernel splat during %s: %s" % (test, lines[0]))
     if problems or (err and not rows):
         detail = "; ".join(([err.splitlines()[-1]] if err else []) + problems)
-        rows.append((ktap.FAIL, "%s/guest" % mode, "0", detail))
+        rows.append((ktap.FAIL, "%s%s/guest" % (prefix, mode), "0", detail))
     with open(results, "a") as f:
         for row in rows:
             f.write("\t".join(x.replace("\t", " ") for x in row) + "\n")
@@ -88,8 +89,8 @@ def summary(results):
 
 
 def main(argv):
-    if len(argv) == 5 and argv[1] == "collect":
-        collect(argv[2], argv[3], argv[4])
+    if len(argv) in (5, 6) and argv[1] == "collect":
+        collect(*argv[2:])
         return 0
     if len(argv) == 3 and argv[1] == "summary":
         return summary(argv[2])
