@@ -147,6 +147,13 @@ def _fewer(b, p):
     return "%.1f%% fewer" % (100.0 * (b - p) / b)
 
 
+def _change(b, p):
+    """The change from b to p, short: "-99.9%", "+12%", "0" (both none)."""
+    if not b:
+        return "0" if not p else "new"
+    return "%+.1f%%" % (100.0 * (p - b) / b)
+
+
 def table(summ, kernel_rows):
     """The section of the aging-benchmark table, as lines."""
     lines = ["", "kvm->mmu_lock on lock-statistics kernels (configs/kernel/lockstat.config,",
@@ -176,8 +183,9 @@ def table(summ, kernel_rows):
     def ratio(b, p):
         return "%-19s | %-13s | %6s | %-37s | %19s | %-15s | %-17s | %s" % (
             "", "base->patched", "", "aging: %s" % _fewer(b["acq_aging"][0], p["acq_aging"][0]),
-            "", "R: %s" % _fewer(b["r_cont"][0], p["r_cont"][0]),
-            "R: %s" % _fewer(b["r_wait_us"][0], p["r_wait_us"][0]),
+            "", "%s/%s" % (_change(b["r_cont"][0], p["r_cont"][0]), _change(b["w_cont"][0], p["w_cont"][0])),
+            "%s/%s" % (_change(b["r_wait_us"][0], p["r_wait_us"][0]),
+                       _change(b["w_wait_us"][0], p["w_wait_us"][0])),
             _fewer(b["cont_behind_aging"][0], p["cont_behind_aging"][0]))
 
     lines += kernel_rows(summ, sorted(summ), row, ratio)
