@@ -11,6 +11,7 @@ COMMANDS = {
     "console": ("console", "find kernel splats in a guest console log"),
     "perf": ("perf", "summarise what the tests measured"),
     "bench": ("bench", "benchmark rows, tables, charts; guest sizes"),
+    "slowdown": ("slowdown", "the slowdown benchmark: CSV rows, table, chart"),
     "regression": ("regression", "base vs patched selftest results"),
     "sanitizers": ("sanitizers", "KASAN/KCSAN reports, base vs patched"),
     "cover-letter": ("cover_letter", "refresh a cover letter's generated parts"),
