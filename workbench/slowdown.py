@@ -124,6 +124,12 @@ def summarise(rows):
                     s["slow_%s_%s" % (what, phase)] = spread([
                         100.0 * (float(p[phase][what + "_s"]) / float(p["baseline"][what + "_s"]) - 1)
                         for p in vcpu.values() if phase in p and "baseline" in p])
+            # What aging costs beyond a busy thread: aging's slowdown minus
+            # the control's, in percentage points, per run and vCPU.
+            s["aging_beyond_control"] = spread([
+                100.0 * (float(p["aging"]["wall_s"]) - float(p["control"]["wall_s"]))
+                / float(p["baseline"]["wall_s"])
+                for p in vcpu.values() if all(ph in p for ph in PHASES)])
             aging, control = extra.get("aging", []), extra.get("control", [])
             s["passes"] = spread([int(r["work"]) for r in aging])
             s["pass"] = spread([float(r["pass_avg_s"]) for r in aging])
@@ -151,7 +157,7 @@ def discarded(outdir):
 
 def fmt(spread3, form):
     med, lo, hi = spread3
-    return ("%s [%s-%s]" % (form, form, form)) % (med, lo, hi)
+    return ("%s [%s, %s]" % (form, form, form)) % (med, lo, hi)
 
 
 # (label, stats key, format); the rows of a configuration's block.
@@ -164,6 +170,7 @@ ROWS = (
     ("vCPU CPU time, aging (s)", "cpu_aging", "%.3f"),
     ("slowdown, control (%)", "slow_wall_control", "%+.1f"),
     ("slowdown, aging (%)", "slow_wall_aging", "%+.1f"),
+    ("aging minus control (points)", "aging_beyond_control", "%+.1f"),
     ("CPU-time slowdown, control (%)", "slow_cpu_control", "%+.1f"),
     ("CPU-time slowdown, aging (%)", "slow_cpu_aging", "%+.1f"),
     ("vCPU time not on a CPU, aging (s)", "lost_aging", "%.3f"),
@@ -181,9 +188,11 @@ def table(summary, failed, settings):
              "control (beside a busy thread on a CPU of its own), aging (beside a thread",
              "aging the test's memcg in a loop on that CPU). vCPU time = the vCPU's own",
              "wall clock; CPU time = its thread's (CLOCK_THREAD_CPUTIME_ID: guest time",
-             "and KVM's, spinning on mmu_lock included); slowdown = phase / baseline - 1",
-             "per run and vCPU; aging pass = the aging command's time (no lru_gen reads).",
-             "median [min-max] over runs (and vCPUs).",
+             "and KVM's, spinning on mmu_lock included; under TCG also the time the host",
+             "did not run the guest CPU); slowdown = phase / baseline - 1 per run and",
+             "vCPU; aging minus control = what aging costs beyond a busy thread, in",
+             "points of the baseline; aging pass = the aging command's time alone.",
+             "median [min, max] over runs (and vCPUs).",
              "Settings: " + settings, ""]
     width = max(len(label) for label, _, _ in ROWS)
     col = 26
@@ -192,9 +201,11 @@ def table(summary, failed, settings):
         first = summary[key][kernels[0]]
         lines.append("%s, %s MMU, %d MiB a vCPU, %d iterations a phase" % (
             key[0], key[1], first["vcpu_mib"], first["iterations"]))
-        lines.append("  %-*s %s" % (width, "kernel", " ".join("%-*s" % (col, k) for k in kernels)))
-        lines.append("  %-*s %s" % (width, "runs (failed, redone)", " ".join(
-            "%-*s" % (col, "%d (%d)" % (summary[key][k]["runs"], failed.get(k, 0))) for k in kernels)))
+        lines.append(("  %-*s %s" % (width, "kernel", " ".join(
+            "%-*s" % (col, k) for k in kernels))).rstrip())
+        lines.append(("  %-*s %s" % (width, "runs (failed, redone)", " ".join(
+            "%-*s" % (col, "%d (%d)" % (summary[key][k]["runs"], failed.get(k, 0)))
+            for k in kernels))).rstrip())
         for label, stat, form in ROWS:
             cells = []
             for k in kernels:
@@ -209,6 +220,7 @@ def chart(summary, outdir):
     """The vCPU slowdown of control and aging, base and patched side by
     side, per configuration: median bars, min-max error bars."""
     data = os.path.join(outdir, "chart.dat")
+    lows, highs = [0.0], [0.0]
     with open(data, "w") as f:
         x = 0
         for key in sorted(summary):
@@ -218,20 +230,26 @@ def chart(summary, outdir):
                     continue
                 for colour, phase in enumerate(PHASES[1:], 1):
                     med, lo, hi = s["slow_wall_" + phase]
+                    lows.append(lo)
+                    highs.append(hi)
                     f.write('%d "%s %s %s %s" %.3f %.3f %.3f %d\n' % (
                         x, key[0], key[1], kernel, phase, med, lo, hi, colour))
                     x += 1
                 x += 1
-    script = """set terminal png size 1000,500 noenhanced
+    script = """set terminal png size 1100,600 noenhanced
 set output '%s'
+set bmargin 9
+set rmargin 12
 set style fill solid 0.6
 set boxwidth 0.8
-set xtics rotate by -25 scale 0
+set xtics rotate by -30 scale 0
 set key off
-set ylabel 'vCPU slowdown vs baseline (%%): median, min-max'
+set xzeroaxis
+set yrange [%f:%f]
+set ylabel 'vCPU slowdown (%%): median, min-max'
 set title 'What a busy thread (control) and MGLRU aging cost running vCPUs'
 plot '%s' using 1:3:6:xtic(2) with boxes lc variable, '' using 1:3:4:5 with yerrorbars lc black pt 0
-""" % (os.path.join(outdir, "chart.png"), data)
+""" % (os.path.join(outdir, "chart.png"), 1.1 * min(lows), 1.1 * max(highs) + 1, data)
     subprocess.run(["gnuplot"], input=script, text=True, check=True)
 
 
