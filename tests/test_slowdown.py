@@ -59,6 +59,7 @@ class SlowdownTest(unittest.TestCase):
         self.assertEqual(s["base"]["passes"], (7, 7, 7))
         # aging 1.5 (1.8) s - control 1.1 s, over a 1.0 s baseline
         self.assertEqual(tuple(round(v, 6) for v in s["base"]["aging_beyond_control"]), (55.0, 40.0, 70.0))
+        self.assertAlmostEqual(s["base"]["aging_beyond_control_pass"][1], 40.0 / 7)
         text = slowdown.table(slowdown.summarise(rows), {"patched": 2}, "x")
         line = [l for l in text.splitlines() if l.strip().startswith("slowdown, aging")][0]
         self.assertIn("+65.0 [+50.0, +80.0]", line)
