@@ -60,7 +60,7 @@ class SlowdownTest(unittest.TestCase):
         # aging 1.5 (1.8) s - control 1.1 s, over a 1.0 s baseline
         self.assertEqual(tuple(round(v, 6) for v in s["base"]["aging_beyond_control"]), (55.0, 40.0, 70.0))
         self.assertAlmostEqual(s["base"]["aging_beyond_control_pass"][1], 40.0 / 7)
-        text = slowdown.table(slowdown.summarise(rows), {"patched": 2}, "x")
+        text = slowdown.table(slowdown.summarise(rows), {("c", "tdp", "patched"): 2}, "x")
         line = [l for l in text.splitlines() if l.strip().startswith("slowdown, aging")][0]
         self.assertIn("+65.0 [+50.0, +80.0]", line)
         self.assertIn("+20.0", line)
@@ -68,13 +68,15 @@ class SlowdownTest(unittest.TestCase):
         self.assertIn("1 (2)", text)
 
     def test_discarded(self):
+        keys = [("slowdown-1g", "tdp"), ("slowdown-1g", "shadow-paging")]
         with tempfile.TemporaryDirectory() as d:
-            self.assertEqual(slowdown.discarded(d), {})
+            self.assertEqual(slowdown.discarded(d, keys), {})
             with open(os.path.join(d, "discarded.txt"), "w") as f:
                 f.write("/w/runs/1-base-tdp-slowdown-1g attempt 1 discarded: x\n"
-                        "/w/runs/2-patched-tdp-slowdown-1g attempt 1 discarded: y\n"
-                        "/w/runs/2-patched-tdp-slowdown-1g attempt 2 discarded: y\n")
-            self.assertEqual(slowdown.discarded(d), {"base": 1, "patched": 2})
+                        "/w/runs/2-patched-shadow-paging-slowdown-1g attempt 1 discarded: y\n"
+                        "/w/runs/2-patched-shadow-paging-slowdown-1g attempt 2 discarded: y\n")
+            self.assertEqual(slowdown.discarded(d, keys), {
+                ("slowdown-1g", "tdp", "base"): 1, ("slowdown-1g", "shadow-paging", "patched"): 2})
 
 
 if __name__ == "__main__":

@@ -148,18 +148,24 @@ def summarise(rows):
     return out
 
 
-def discarded(outdir):
-    """{kernel: failed runs} of OUTDIR/discarded.txt (lib/guest-retry.sh's
-    lines: RUN attempt N discarded: WHY; RUN ends in REP-KERNEL-MODE-NAME)."""
+def discarded(outdir, keys):
+    """{(config, mmu, kernel): failed runs} for KEYS, the (config, mmu)
+    pairs of the summary, from OUTDIR/discarded.txt (lib/guest-retry.sh's
+    lines: RUN attempt N discarded: WHY; RUN's name is
+    REP-KERNEL-MODE-CONFIG, lib/bench-slowdown.sh)."""
     out = {}
     try:
         with open(os.path.join(outdir, "discarded.txt")) as f:
-            for line in f:
-                m = re.match(r"\S*/\d+-(base|patched)-\S+ attempt \d+ discarded", line)
-                if m:
-                    out[m.group(1)] = out.get(m.group(1), 0) + 1
+            lines = [line.split()[0] for line in f if " discarded" in line]
     except FileNotFoundError:
-        pass
+        lines = []
+    for run in lines:
+        name = os.path.basename(run)
+        for config, mmu in keys:
+            for kernel in ("base", "patched"):
+                if re.fullmatch(r"\d+-%s-%s-%s" % (kernel, re.escape(mmu), re.escape(config)), name):
+                    key = (config, mmu, kernel)
+                    out[key] = out.get(key, 0) + 1
     return out
 
 
@@ -213,7 +219,7 @@ def table(summary, failed, settings):
         lines.append(("  %-*s %s" % (width, "kernel", " ".join(
             "%-*s" % (col, k) for k in kernels))).rstrip())
         lines.append(("  %-*s %s" % (width, "runs (failed, redone)", " ".join(
-            "%-*s" % (col, "%d (%d)" % (summary[key][k]["runs"], failed.get(k, 0)))
+            "%-*s" % (col, "%d (%d)" % (summary[key][k]["runs"], failed.get(key + (k,), 0)))
             for k in kernels))).rstrip())
         for label, stat, form in ROWS:
             cells = []
@@ -268,9 +274,10 @@ def report(csv_path, outdir, settings):
     if not rows:
         sys.exit("workbench slowdown: no runs in %s" % csv_path)
     summary = summarise(rows)
-    failed = discarded(outdir)
+    failed = discarded(outdir, summary)
     text = table(summary, failed, "%s; failed runs discarded and redone: %s" % (
-        settings, ", ".join("%s %d" % (k, failed.get(k, 0)) for k in ("base", "patched"))))
+        settings, ", ".join("%s %d" % (k, sum(n for key, n in failed.items() if key[2] == k))
+                            for k in ("base", "patched"))))
     with open(os.path.join(outdir, "table.txt"), "w") as f:
         f.write(text)
     sys.stdout.write(text)
