@@ -114,9 +114,7 @@ while [ "$rep" -le "$REPS" ]; do
 done
 [ -z "$profiles" ] || one 1 profile "$profiles"
 
-settings=$(printf '%s; %s, -smp %s, -m %s; host: %s CPUs (%s); base %s, REPS=%s' \
-	"$("$QEMU" --version | head -n 1)" "$(accel_desc multi)" "$QEMU_SMP" "$QEMU_MEM" "$(nproc)" \
-	"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" "$BASE_VERSION" "$REPS")
+settings="$(qemu_settings "$QEMU_MEM"); base $BASE_VERSION, REPS=$REPS"
 python3 -m workbench bench aging-report "$csv" "$pcsv" "$lcsv" "$R" "$settings"
 t=$(($(date +%s) - start))
 note "finished in $((t / 60)) min $((t % 60)) s; table: $R/table.txt, CSVs: $csv $pcsv, chart: $R/chart.png"

@@ -47,3 +47,11 @@ accel_args() {
 accel_desc() {
 	if [ "$ACCEL" = kvm ]; then echo "KVM (/dev/kvm, nested), -cpu host"; else echo "TCG thread=$1, -cpu $QEMU_CPU"; fi
 }
+
+# qemu_settings MEMORY: how the benchmarks' guests run, for their tables
+# (QEMU, accelerator, CPUs, MEMORY, the host).
+qemu_settings() {
+	printf '%s; %s, -smp %s, -m %s; host: %s CPUs (%s)' \
+		"$("$QEMU" --version | head -n 1)" "$(accel_desc multi)" "$QEMU_SMP" "$1" "$(nproc)" \
+		"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+}

@@ -7,6 +7,10 @@
 #   BENCH=aging        (default) what an MGLRU aging pass over a populated VM
 #                      costs: time in the kernel's aging write, KVM aging
 #                      notifier calls, a guest profile (lib/bench-aging.sh)
+#   BENCH=slowdown     what MGLRU aging costs running vCPUs: their time
+#                      alone, beside a busy thread (control) and beside an
+#                      aging thread, each on a CPU of its own
+#                      (access_tracking_perf_test -i; lib/bench-slowdown.sh)
 #   BENCH=full|quick   the population benchmark of the 6.12 series'
 #                      access_tracking_perf_test -a (populate guest memory
 #                      without, then with, MGLRU aging in a loop) for every
@@ -24,6 +28,7 @@ case " $BENCH_KINDS " in
 *) die "BENCH=$BENCH is not available on base $BASE (it has: $BENCH_KINDS)" ;;
 esac
 [ "$BENCH" != aging ] || exec "$TOP/lib/bench-aging.sh"
+[ "$BENCH" != slowdown ] || exec "$TOP/lib/bench-slowdown.sh"
 REPS=${REPS:-3}
 MAX_TRIES=${MAX_TRIES:-5}
 matrix=$TOP/configs/bench/$BENCH.txt
@@ -32,11 +37,6 @@ case $REPS in '' | *[!0-9]* | 0) die "REPS must be a positive number, not '$REPS
 . "$TOP/configs/guest/qemu-x86_64.conf"
 . "$TOP/lib/guest-accel.sh"
 
-qemu_settings() {
-	printf '%s; %s, -smp %s, guest memory VM size + 3G; host: %s CPUs (%s)' \
-		"$("$QEMU" --version | head -n 1)" "$(accel_desc multi)" "$QEMU_SMP" "$(nproc)" \
-		"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
-}
 R=$WORK/bench
 start=$(date +%s)
 
@@ -77,5 +77,5 @@ while [ $rep -le "$REPS" ]; do
 	rep=$((rep + 1))
 done
 
-python3 -m workbench bench report "$csv" "$R" "$(qemu_settings)"
+python3 -m workbench bench report "$csv" "$R" "$(qemu_settings "VM size + 3G")"
 note "finished in $((($(date +%s) - start) / 60)) minutes; table: $R/table.txt, CSV: $csv, chart: $R/chart.png"

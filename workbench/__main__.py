@@ -12,6 +12,7 @@ COMMANDS = {
     "perf": ("perf", "summarise what the tests measured"),
     "bench": ("bench", "benchmark rows, tables, charts; guest sizes"),
     "headline": ("headline", "make run's headline: base vs patched, side by side"),
+    "slowdown": ("slowdown", "the slowdown benchmark: CSV rows, table, chart"),
     "regression": ("regression", "base vs patched selftest results"),
     "sanitizers": ("sanitizers", "KASAN/KCSAN reports, base vs patched"),
     "cover-letter": ("cover_letter", "refresh a cover letter's generated parts"),
