@@ -23,7 +23,14 @@ for k in base patched; do
 	out=$WORK/build/$k
 	"$TOP/lib/kbuild-kernel.sh" "$src" "$out" "$(base_data kernel kernel.config)" >/dev/null 2>&1 ||
 		die "$k: the kernel does not build in $out: run 'make build' for the error"
-	objs=$(touched_objects x86_64 "$WORK/build/patched/.config")
+done
+# The same objects in both trees, from the patched kernel's configuration,
+# which a fresh clone has only once the loop above built it.
+objs=$(touched_objects x86_64 "$WORK/build/patched/.config")
+for k in base patched; do
+	src=$TREE
+	[ $k = patched ] || src=$BASE_TREE
+	out=$WORK/build/$k
 	note "sparse (C=2) on $objs of the $k tree"
 	# shellcheck disable=SC2086
 	kbuild x86_64 "$src" "$out" C=2 $objs >"$R/sparse-$k.log" 2>&1 ||
