@@ -36,7 +36,7 @@ import statistics
 import subprocess
 import sys
 
-from . import lockstat, perf
+from . import layout, lockstat, perf
 
 LABELS = ("Populating memory", "Populating memory (aging)",
           "Aging passes", "Average aging pass")
@@ -194,9 +194,7 @@ def report(csv_path, outdir, settings):
     settings = with_discarded(settings, outdir)
     summary = summarise(rows)
     text = table(summary, settings)
-    with open(os.path.join(outdir, "table.txt"), "w") as f:
-        f.write(text)
-    sys.stdout.write(text)
+    layout.write_table(outdir, text)
     chart(summary, outdir)
 
 
@@ -235,9 +233,7 @@ def interference_table(rows, settings):
 
 def interference(csv_path, outdir, settings):
     text = interference_table(load(csv_path), with_discarded(settings, outdir))
-    with open(os.path.join(outdir, "table.txt"), "w") as f:
-        f.write(text)
-    sys.stdout.write(text)
+    layout.write_table(outdir, text)
 
 
 # The aging benchmark (BENCH=aging).
@@ -477,9 +473,7 @@ def aging_report(csv_path, profile_csv, lockstat_csv, outdir, settings):
     text = aging_table(summary, profile_summary(load_optional(profile_csv)),
                        lockstat.summary(load_optional(lockstat_csv)),
                        with_discarded(settings, outdir))
-    with open(os.path.join(outdir, "table.txt"), "w") as f:
-        f.write(text)
-    sys.stdout.write(text)
+    layout.write_table(outdir, text)
     aging_chart(summary, outdir)
 
 

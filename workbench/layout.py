@@ -30,3 +30,18 @@ def file_argument(argv, what):
         return argv[1]
     print("usage: python3 -m %s %s" % (argv[0], what), file=sys.stderr)
     return None
+
+
+def by_config_kernel(rows):
+    """Benchmark CSV rows grouped: {(config, mmu): {kernel: [row]}}."""
+    groups = {}
+    for r in rows:
+        groups.setdefault((r["config"], r["mmu"]), {}).setdefault(r["kernel"], []).append(r)
+    return groups
+
+
+def write_table(outdir, text):
+    """A benchmark's table: OUTDIR/table.txt, and printed."""
+    with open(os.path.join(outdir, "table.txt"), "w") as f:
+        f.write(text)
+    sys.stdout.write(text)

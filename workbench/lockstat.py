@@ -18,6 +18,8 @@ for it; lock_stat keeps the first 4 such sites) that are aging notifiers.
 import re
 import statistics
 
+from . import layout
+
 # Who took mmu_lock, by a frame of the acquisition's call stack. The MMU
 # notifier callbacks inline the lock taking (kvm_handle_hva_range() is
 # __always_inline), so holders are told apart by the same names.
@@ -127,9 +129,7 @@ NUMBERS = ("passes", "acq_aging", "acq_vcpu", "acq_invalidation", "acq_other",
 
 def summary(rows):
     """{(config, mmu): {kernel: {"runs": n, column: (median, min, max)}}}."""
-    groups = {}
-    for r in rows:
-        groups.setdefault((r["config"], r["mmu"]), {}).setdefault(r["kernel"], []).append(r)
+    groups = layout.by_config_kernel(rows)
     out = {}
     for key, kernels in groups.items():
         for kernel, runs in kernels.items():

@@ -24,6 +24,8 @@ import statistics
 import subprocess
 import sys
 
+from . import layout
+
 PHASES = ("baseline", "control", "aging")
 COLUMNS = ("rep", "kernel", "config", "mmu", "vcpu_mib", "iterations", "phase", "thread",
            "pcpu", "work", "wall_s", "cpu_s", "pass_avg_s", "pass_min_s", "pass_max_s")
@@ -99,9 +101,7 @@ def summarise(rows):
     times, per non-baseline phase the slowdowns (%) of each run's vCPUs
     against their own baseline, the aging passes and their time, the
     control's busy loops; each as (median, min, max)."""
-    groups = {}
-    for r in rows:
-        groups.setdefault((r["config"], r["mmu"]), {}).setdefault(r["kernel"], []).append(r)
+    groups = layout.by_config_kernel(rows)
     out = {}
     for key, kernels in groups.items():
         for kernel, krows in kernels.items():
@@ -278,9 +278,7 @@ def report(csv_path, outdir, settings):
     text = table(summary, failed, "%s; failed runs discarded and redone: %s" % (
         settings, ", ".join("%s %d" % (k, sum(n for key, n in failed.items() if key[2] == k))
                             for k in ("base", "patched"))))
-    with open(os.path.join(outdir, "table.txt"), "w") as f:
-        f.write(text)
-    sys.stdout.write(text)
+    layout.write_table(outdir, text)
     chart(summary, outdir)
 
 
