@@ -20,11 +20,11 @@ between fresh guests cancels out.
 import csv
 import os
 import re
-import statistics
 import subprocess
 import sys
 
 from . import layout
+from .bench import spread
 
 PHASES = ("baseline", "control", "aging")
 COLUMNS = ("rep", "kernel", "config", "mmu", "vcpu_mib", "iterations", "phase", "thread",
@@ -90,10 +90,6 @@ def row(log_path, prefix):
         sys.exit("workbench slowdown: %s: %s" % (log_path, e))
     for r in rows:
         print(prefix + "," + ",".join(r[c] for c in COLUMNS[4:]))
-
-
-def spread(values):
-    return statistics.median(values), min(values), max(values)
 
 
 def summarise(rows):
