@@ -8,13 +8,13 @@ from workbench import slowdown
 
 # What access_tracking_perf_test -i prints (trimmed), behind a KTAP "# ".
 LOG = """Testing guest mode: PA-bits:ANY, VA-bits:48 or 57, 4K pages
-Aging benchmark: 4 iterations a phase, the extra thread on CPU 1
+Aging benchmark: 4 iterations a phase, the extra thread on CPU 1, an aging pass every 250 ms
 # aging_cost: vcpus=1 vcpu_bytes=268435456 iterations=4
 aging_cost: phase=baseline vcpu=0 pcpu=0 iterations=4 wall_s=1.000000000 cpu_s=0.900000000 wall_slowdown_pct=0.00 cpu_slowdown_pct=0.00
-aging_cost: phase=control vcpu=0 pcpu=0 iterations=4 wall_s=1.100000000 cpu_s=0.950000000 wall_slowdown_pct=10.00 cpu_slowdown_pct=5.56
-aging_cost: phase=control extra=busy pcpu=1 work=123456 wall_s=1.100100000 cpu_s=1.000000000
 aging_cost: phase=aging vcpu=0 pcpu=0 iterations=4 wall_s=1.500000000 cpu_s=1.200000000 wall_slowdown_pct=50.00 cpu_slowdown_pct=33.33
-aging_cost: phase=aging extra=aging pcpu=1 work=7 wall_s=1.600000000 cpu_s=1.400000000 pass_avg_s=0.200000000 pass_min_s=0.150000000 pass_max_s=0.300000000
+aging_cost: phase=aging extra=aging pcpu=1 work=7 wall_s=1.600000000 cpu_s=1.400000000 pass_avg_s=0.200000000 pass_min_s=0.150000000 pass_max_s=0.300000000 period_ms=250 late=1
+aging_cost: phase=control vcpu=0 pcpu=0 iterations=4 wall_s=1.100000000 cpu_s=0.950000000 wall_slowdown_pct=10.00 cpu_slowdown_pct=5.56
+aging_cost: phase=control extra=replay pcpu=1 work=6 wall_s=1.100100000 cpu_s=1.000000000
 """
 
 
@@ -66,6 +66,10 @@ class SlowdownTest(unittest.TestCase):
         self.assertIn("+20.0", line)
         self.assertIn("2 (0)", text)
         self.assertIn("1 (2)", text)
+        self.assertIn("an aging pass every 250 ms", text)
+        self.assertEqual((s["base"]["late"], s["base"]["replayed"]), ((1, 1, 1), (6, 6, 6)))
+        late = [l for l in text.splitlines() if "late (longer" in l][0]
+        self.assertIn("1 [1, 1]", late)
 
     def test_discarded(self):
         keys = [("slowdown-1g", "tdp"), ("slowdown-1g", "shadow-paging")]

@@ -8,10 +8,12 @@
         and OUTDIR/chart.png (gnuplot), and print the table; failed runs are
         counted from OUTDIR/discarded.txt (lib/guest-retry.sh)
 
-access_tracking_perf_test -i N (the series' last patch) writes populated
-guest memory N times in each of three phases: baseline (nothing else
-runs), control (an extra thread busy on a CPU of its own) and aging (the
-extra thread ages the test's memcg in a loop). Each vCPU times itself:
+access_tracking_perf_test -i N [-p MS] (the series' last patch) writes
+populated guest memory N times in each of three phases: baseline (nothing
+else runs), aging (an extra thread on a CPU of its own ages the test's
+memcg, pass after pass or one pass every MS) and control (the extra thread
+replays the aging phase without aging: the same CPU time at the same times,
+walking the test memory's page tables with mincore()). Each vCPU times itself:
 wall clock and its thread's CPU time. The slowdowns are per run and vCPU,
 against the same vCPU's baseline in the same run, so that the spread
 between fresh guests cancels out.
@@ -26,9 +28,10 @@ import sys
 from . import layout
 from .bench import spread
 
-PHASES = ("baseline", "control", "aging")
+PHASES = ("baseline", "aging", "control")
 COLUMNS = ("rep", "kernel", "config", "mmu", "vcpu_mib", "iterations", "phase", "thread",
-           "pcpu", "work", "wall_s", "cpu_s", "pass_avg_s", "pass_min_s", "pass_max_s")
+           "pcpu", "work", "wall_s", "cpu_s", "pass_avg_s", "pass_min_s", "pass_max_s",
+           "period_ms", "late")
 HEADER = ",".join(COLUMNS)
 # "aging_cost: key=value ..." (the test's machine-readable lines; a KTAP
 # runner may prefix them with "# ").
@@ -68,7 +71,8 @@ def run_rows(records):
                      "thread": thread, "pcpu": r["pcpu"], "work": r.get("work", ""),
                      "wall_s": r["wall_s"], "cpu_s": r["cpu_s"],
                      "pass_avg_s": r.get("pass_avg_s", ""), "pass_min_s": r.get("pass_min_s", ""),
-                     "pass_max_s": r.get("pass_max_s", "")})
+                     "pass_max_s": r.get("pass_max_s", ""), "period_ms": r.get("period_ms", ""),
+                     "late": r.get("late", "")})
     for phase in PHASES:
         got = [r for r in rows if r["phase"] == phase and r["thread"] != "extra"]
         if len(got) != vcpus:
@@ -96,7 +100,7 @@ def summarise(rows):
     """{(config, mmu): {kernel: stats}}: per phase the vCPUs' wall and CPU
     times, per non-baseline phase the slowdowns (%) of each run's vCPUs
     against their own baseline, the aging passes and their time, the
-    control's busy loops; each as (median, min, max)."""
+    passes the control replayed; each as (median, min, max)."""
     groups = layout.by_config_kernel(rows)
     out = {}
     for key, kernels in groups.items():
@@ -120,7 +124,7 @@ def summarise(rows):
                     s["slow_%s_%s" % (what, phase)] = spread([
                         100.0 * (float(p[phase][what + "_s"]) / float(p["baseline"][what + "_s"]) - 1)
                         for p in vcpu.values() if phase in p and "baseline" in p])
-            # What aging costs beyond a busy thread: aging's slowdown minus
+            # What aging costs beyond its replay (control): aging's slowdown minus
             # the control's, in percentage points, per run and vCPU.
             s["aging_beyond_control"] = spread([
                 100.0 * (float(p["aging"]["wall_s"]) - float(p["control"]["wall_s"]))
@@ -137,7 +141,11 @@ def summarise(rows):
                 if all(ph in p for ph in PHASES) and passes.get(rep)])
             s["passes"] = spread([int(r["work"]) for r in aging])
             s["pass"] = spread([float(r["pass_avg_s"]) for r in aging])
-            s["busy_loops"] = spread([int(r["work"]) for r in control])
+            s["replayed"] = spread([int(r["work"]) for r in control])
+            late = [int(r["late"]) for r in aging if r.get("late")]
+            s["late"] = spread(late) if late else None
+            periods = {r.get("period_ms") or "0" for r in aging}
+            s["period_ms"] = int(periods.pop()) if len(periods) == 1 else None
             s["extra_cpu_aging"] = spread([float(r["cpu_s"]) for r in aging])
             s["extra_cpu_control"] = spread([float(r["cpu_s"]) for r in control])
             out.setdefault(key, {})[kernel] = s
@@ -173,22 +181,24 @@ def fmt(spread3, form):
 # (label, stats key, format); the rows of a configuration's block.
 ROWS = (
     ("vCPU time, baseline (s)", "wall_baseline", "%.3f"),
-    ("vCPU time, control (s)", "wall_control", "%.3f"),
     ("vCPU time, aging (s)", "wall_aging", "%.3f"),
+    ("vCPU time, control (s)", "wall_control", "%.3f"),
     ("vCPU CPU time, baseline (s)", "cpu_baseline", "%.3f"),
-    ("vCPU CPU time, control (s)", "cpu_control", "%.3f"),
     ("vCPU CPU time, aging (s)", "cpu_aging", "%.3f"),
-    ("slowdown, control (%)", "slow_wall_control", "%+.1f"),
+    ("vCPU CPU time, control (s)", "cpu_control", "%.3f"),
     ("slowdown, aging (%)", "slow_wall_aging", "%+.1f"),
+    ("slowdown, control (%)", "slow_wall_control", "%+.1f"),
     ("aging minus control (points)", "aging_beyond_control", "%+.1f"),
     ("  the same, per aging pass", "aging_beyond_control_pass", "%+.2f"),
-    ("CPU-time slowdown, control (%)", "slow_cpu_control", "%+.1f"),
     ("CPU-time slowdown, aging (%)", "slow_cpu_aging", "%+.1f"),
+    ("CPU-time slowdown, control (%)", "slow_cpu_control", "%+.1f"),
     ("vCPU time not on a CPU, aging (s)", "lost_aging", "%.3f"),
     ("aging passes a run", "passes", "%d"),
+    ("  late (longer than the period)", "late", "%d"),
     ("aging pass (s)", "pass", "%.4f"),
     ("aging thread CPU time (s)", "extra_cpu_aging", "%.3f"),
     ("control thread CPU time (s)", "extra_cpu_control", "%.3f"),
+    ("  passes it replayed", "replayed", "%d"),
 )
 
 
@@ -196,13 +206,16 @@ def table(summary, failed, settings):
     lines = ["What MGLRU aging costs running vCPUs: access_tracking_perf_test -i, one",
              "fresh guest per run, base and patched kernel interleaved. Each vCPU writes",
              "its populated memory ITERATIONS times in each phase: baseline (alone),",
-             "control (beside a busy thread on a CPU of its own), aging (beside a thread",
-             "aging the test's memcg in a loop on that CPU). vCPU time = the vCPU's own",
-             "wall clock; CPU time = its thread's (CLOCK_THREAD_CPUTIME_ID: guest time",
-             "and KVM's, spinning on mmu_lock included; under TCG also the time the host",
-             "did not run the guest CPU); slowdown = phase / baseline - 1 per run and",
-             "vCPU; aging minus control = what aging costs beyond a busy thread, in",
-             "points of the baseline; aging pass = the aging command's time alone.",
+             "aging (beside a thread on a CPU of its own aging the test's memcg, back to",
+             "back or one pass every PERIOD), control (beside the same thread replaying",
+             "the aging phase without aging: the CPU time of each pass, at the time it",
+             "started, walking the test memory's page tables with mincore()). vCPU time",
+             "= the vCPU's own wall clock; CPU time = its thread's",
+             "(CLOCK_THREAD_CPUTIME_ID: guest time and KVM's, spinning on mmu_lock",
+             "included; under TCG also the time the host did not run the guest CPU);",
+             "slowdown = phase / baseline - 1 per run and vCPU; aging minus control =",
+             "what aging costs beyond its CPU time and page-table walks, in points of",
+             "the baseline; aging pass = the aging command's time alone.",
              "median [min, max] over runs (and vCPUs).",
              "Settings: " + settings, ""]
     width = max(len(label) for label, _, _ in ROWS)
@@ -210,8 +223,10 @@ def table(summary, failed, settings):
     for key in sorted(summary):
         kernels = [k for k in ("base", "patched") if k in summary[key]]
         first = summary[key][kernels[0]]
-        lines.append("%s, %s MMU, %d MiB a vCPU, %d iterations a phase" % (
-            key[0], key[1], first["vcpu_mib"], first["iterations"]))
+        period = first.get("period_ms")
+        lines.append("%s, %s MMU, %d MiB a vCPU, %d iterations a phase, %s" % (
+            key[0], key[1], first["vcpu_mib"], first["iterations"],
+            "an aging pass every %d ms" % period if period else "aging back to back"))
         lines.append(("  %-*s %s" % (width, "kernel", " ".join(
             "%-*s" % (col, k) for k in kernels))).rstrip())
         lines.append(("  %-*s %s" % (width, "runs (failed, redone)", " ".join(
@@ -258,7 +273,7 @@ set key off
 set xzeroaxis
 set yrange [%f:%f]
 set ylabel 'vCPU slowdown (%%): median, min-max'
-set title 'What a busy thread (control) and MGLRU aging cost running vCPUs'
+set title 'What MGLRU aging and its replay without aging (control) cost running vCPUs'
 plot '%s' using 1:3:6:xtic(2) with boxes lc variable, '' using 1:3:4:5 with yerrorbars lc black pt 0
 """ % (os.path.join(outdir, "chart.png"), 1.1 * min(lows), 1.1 * max(highs) + 1, data)
     subprocess.run(["gnuplot"], input=script, text=True, check=True)
