@@ -1,7 +1,7 @@
 #!/bin/sh
 # kbuild-bench-kernels.sh [VARIANT...]: the two kernels and the test
-# binaries that the benchmarks (bench.sh, bench-aging.sh,
-# bench-interference.sh) compare: the base (a worktree at tag "base") and
+# binaries that the benchmarks (bench-aging.sh, bench-slowdown.sh)
+# compare: the base (a worktree at tag "base") and
 # the patched tree, built with the same non-debug configuration in
 # $WORK/build/base and $WORK/build/patched, and the selftests
 # $BENCH_PROGRAMS (default: access_tracking_perf_test) built once from the

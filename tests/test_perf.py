@@ -21,12 +21,6 @@ class PerfSummaryTest(unittest.TestCase):
                           ("Aging passes", 50, ""),
                           ("Average aging pass", 0.379580481, "s")])
 
-    def test_slowdown(self):
-        rows = {"Populating memory": {"tdp": (10.0, "s"), "shadow": (8.0, "s")},
-                "Populating memory (aging)": {"tdp": (12.5, "s")}}
-        perf.derive_slowdown(rows)
-        self.assertEqual(rows["Slowdown under aging"], {"tdp": (25.0, "%")})
-
     def test_format(self):
         self.assertEqual(perf.fmt(50, "").strip(), "50")
         self.assertEqual(perf.fmt(0.3795, "s").strip(), "0.380s")

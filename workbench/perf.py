@@ -28,22 +28,7 @@ def measurements(log):
 
 
 def fmt(value, unit):
-    if unit == "%":
-        return "%13.1f%%" % value
     return "%13.3fs" % value if unit else "%14d" % value
-
-
-def derive_slowdown(rows):
-    """Add "Slowdown under aging" (a percentage) where a run measured the
-    population time both without and with aging."""
-    base = rows.get("Populating memory", {})
-    aged = rows.get("Populating memory (aging)", {})
-    slow = {}
-    for mode in base:
-        if mode in aged and base[mode][0] > 0:
-            slow[mode] = (100.0 * (aged[mode][0] / base[mode][0] - 1), "%")
-    if slow:
-        rows["Slowdown under aging"] = slow
 
 
 def main(argv):
@@ -64,8 +49,6 @@ def main(argv):
             rows = table.setdefault(test, {})
             for label, value, unit in measurements(r.log):
                 rows.setdefault(label, {})[mode] = (value, unit)
-    for rows in table.values():
-        derive_slowdown(rows)
     for test, rows in table.items():
         print("\n%s" % test)
         width = max([len(label) for label in rows] + [10])
