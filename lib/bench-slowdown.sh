@@ -4,10 +4,11 @@
 # QEMU settings), interleaved: every line of configs/bench/slowdown.txt
 # (ARCH=arm64: slowdown-arm64.txt; configs/bases/$BASE/ may have its own) in
 # each of its MMU modes (MODES narrows them), on base then patched, REPS
-# times, one fresh guest per run. Each run is access_tracking_perf_test -i:
-# the vCPUs write populated memory alone (baseline), beside a busy thread
-# (control) and beside a thread aging their memcg (aging), each on a CPU of
-# its own; workbench/slowdown.py turns its "aging_cost:" lines into the CSV,
+# times, one fresh guest per run. Each run is access_tracking_perf_test -i
+# (6.12: -a): the vCPUs write populated memory alone (baseline), beside a
+# thread aging their memcg (aging) and beside that thread's replay without
+# aging (control), each on a CPU of its own; workbench/slowdown.py turns
+# its "aging_cost:" lines into the CSV,
 # the table and the chart in $WORK/bench-slowdown/ (-arm64).
 #
 #   REPS=N        repetitions (default 3)

@@ -8,8 +8,8 @@
 #                      costs: time in the kernel's aging write, KVM aging
 #                      notifier calls, a guest profile (lib/bench-aging.sh)
 #   BENCH=slowdown     what MGLRU aging costs running vCPUs: their time
-#                      alone, beside a busy thread (control) and beside an
-#                      aging thread, each on a CPU of its own
+#                      alone, beside an aging thread and beside its replay
+#                      without aging (control), each on a CPU of its own
 #                      (access_tracking_perf_test -i on base 7.3, -a on
 #                      6.12; lib/bench-slowdown.sh)
 #   REPS=N             repetitions (default 3)
