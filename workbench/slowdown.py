@@ -2,13 +2,14 @@
 
   workbench slowdown header            the CSV's columns
   workbench slowdown row OUTPUT_LOG PREFIX   one CSV row per vCPU and phase
-        and one per extra thread of an access_tracking_perf_test -i run
+        and one per extra thread of an access_tracking_perf_test -i (-a) run
         (its "aging_cost:" lines); fails if the run lacks a phase
   workbench slowdown report CSV OUTDIR SETTINGS   write OUTDIR/table.txt
         and OUTDIR/chart.png (gnuplot), and print the table; failed runs are
         counted from OUTDIR/discarded.txt (lib/guest-retry.sh)
 
-access_tracking_perf_test -i N [-p MS] (the series' last patch) writes
+access_tracking_perf_test -i N [-p MS] (the series' last patch; -a N on
+base 6.12, where -i selects page_idle) writes
 populated guest memory N times in each of three phases: baseline (nothing
 else runs), aging (an extra thread on a CPU of its own ages the test's
 memcg, pass after pass or one pass every MS) and control (the extra thread
